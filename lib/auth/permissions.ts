@@ -1,0 +1,27 @@
+// Who may do what: the one table read by route handlers, socket handlers and
+// the UI (to hide or disable controls). The server always re-checks.
+export const roles = ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER", "MARKETING", "VIEWER"] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = {
+  "release.read": ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER", "MARKETING", "VIEWER"],
+  "release.create": ["ADMIN", "RELEASE_MANAGER"],
+  "release.update": ["ADMIN", "RELEASE_MANAGER"],
+  "checklist.update": ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER"],
+  "checklist.configure": ["ADMIN", "RELEASE_MANAGER"],
+  "audit.read": ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER", "MARKETING", "VIEWER"],
+  "token.manage": ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER", "MARKETING", "VIEWER"],
+  "user.list": ["ADMIN"],
+  "user.manage": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (roles as readonly string[]).includes(value);
+}

@@ -1,0 +1,37 @@
+import { EventEmitter } from "node:events";
+
+// A release's live stream: what the server emits to the room `release:<id>`
+// as "release:event". `seq` rises by one per release, so a client that sees a
+// gap refetches.
+export interface ReleaseEvent {
+  releaseId: string;
+  seq: number;
+  type: string;
+  data: unknown;
+}
+
+// Route handlers are bundled by Next.js apart from server.ts; the emitter sits
+// on globalThis so both halves of the process see the same one. server.ts
+// forwards every event to socket.io (and so, with REDIS_URL, to every instance).
+const holder = globalThis as unknown as { __launchControlBus?: EventEmitter };
+
+function bus(): EventEmitter {
+  if (!holder.__launchControlBus) {
+    holder.__launchControlBus = new EventEmitter();
+    holder.__launchControlBus.setMaxListeners(100);
+  }
+  return holder.__launchControlBus;
+}
+
+export function publishReleaseEvents(events: readonly ReleaseEvent[]): void {
+  for (const event of events) bus().emit("release-event", event);
+}
+
+export function onReleaseEvent(listener: (event: ReleaseEvent) => void): () => void {
+  bus().on("release-event", listener);
+  return () => bus().off("release-event", listener);
+}
+
+export function roomForRelease(releaseId: string): string {
+  return `release:${releaseId}`;
+}
