@@ -23,6 +23,7 @@ export default defineConfig({
           exclude: ["node_modules/**", "e2e/**"],
           environment: "node",
           globalSetup: ["test/integration-global-setup.ts"],
+          setupFiles: ["test/integration-setup.ts"],
           // Integration files share one database; run them one at a time.
           fileParallelism: false,
           testTimeout: 30_000,
