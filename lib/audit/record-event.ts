@@ -15,6 +15,9 @@ export interface AuditInput {
   subjectId: string;
   before?: unknown;
   after?: unknown;
+  // Extra fields for the live event only (not stored), e.g. `{ item }` with the
+  // full updated row, so viewers can apply the change without a refetch.
+  live?: Record<string, unknown>;
 }
 
 // Writes the audit row inside the caller's transaction, so the change and its
@@ -55,6 +58,7 @@ export async function recordEvent(tx: Tx, actor: Actor, input: AuditInput): Prom
       subjectType: input.subjectType,
       subjectId: input.subjectId,
       after: input.after ?? null,
+      ...input.live,
     },
   };
 }

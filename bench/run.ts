@@ -1,0 +1,14 @@
+// `npm run bench`: every benchmark, each printing its figures beside the
+// baselines it measured in the same run.
+import { runChecklistFanout } from "./checklist-fanout";
+
+const benches: Record<string, () => Promise<void>> = {
+  "checklist-fanout": runChecklistFanout,
+};
+
+const only = process.argv[2];
+for (const [name, run] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  await run();
+}
+process.exit(0);

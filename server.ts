@@ -1,0 +1,91 @@
+import { createServer } from "node:http";
+import next from "next";
+import { readServerEnv } from "@/lib/config/env";
+import { ensureAuthSecret } from "@/lib/config/auth-secret";
+import { resolveDatabase } from "@/lib/db/resolve-database";
+import { applyMigrations } from "@/lib/db/migrator";
+import { disconnectPrisma } from "@/lib/db/client";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { attachSocketServer } from "@/lib/realtime/socket-server";
+import { startWorkers } from "@/lib/workers";
+
+const log = (message: string) => console.log(`[launch-control] ${message}`);
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes("--dev");
+  const env = readServerEnv();
+  const database = await resolveDatabase();
+  log(database.embedded ? `embedded Postgres ready (data in .data/postgres)` : "using DATABASE_URL");
+
+  const { applied } = await applyMigrations(database.url, { log });
+  log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+  await ensureAuthSecret();
+  process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
+
+  if (env.DEMO === "1") {
+    const demo = await seedDemo({ log });
+    if (demo.demoPassword) {
+      log(`demo users created: admin@, rm@, approver@, engineer@, marketing@, viewer@demo.launch-control.local`);
+      log(`demo password (shown once): ${demo.demoPassword}`);
+    }
+  }
+
+  const stopWorkers = env.ROLE === "web" ? () => undefined : startWorkers(log);
+  if (env.ROLE === "worker") {
+    log("ROLE=worker: background workers only, no HTTP server");
+    onShutdown(async () => {
+      stopWorkers();
+      await disconnectPrisma();
+      await database.stop();
+    });
+    return;
+  }
+
+  const app = next({ dev, hostname: "localhost", port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const upgradeNext = app.getUpgradeHandler();
+
+  const httpServer = createServer((req, res) => {
+    void handle(req, res);
+  });
+  const io = await attachSocketServer(httpServer);
+  httpServer.on("upgrade", (req, socket, head) => {
+    if (!req.url?.startsWith("/socket.io")) void upgradeNext(req, socket, head);
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
+  log(`ready on http://localhost:${env.PORT}${dev ? " (dev)" : ""} — sign in at http://localhost:${env.PORT}/sign-in`);
+  log(`first admin: echo 'a-long-password' | npm run cli -- user create --email you@example.com --role ADMIN --password-stdin`);
+
+  onShutdown(async () => {
+    stopWorkers();
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await disconnectPrisma();
+    await database.stop();
+  });
+}
+
+function onShutdown(close: () => Promise<void>): void {
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      });
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[launch-control] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
