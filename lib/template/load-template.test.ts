@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import gaReleaseJson from "./ga-release.json";
+import { gaReleaseTemplate as template, InvalidTemplateError, parseReleaseTemplate, type LocalisedText } from "./load-template";
+
+const hangul = /[\uac00-\ud7a3]/;
+
+function allTexts(value: unknown): LocalisedText[] {
+  if (Array.isArray(value)) return value.flatMap(allTexts);
+  if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    if (typeof record.ko === "string" && typeof record.en === "string") return [record as unknown as LocalisedText];
+    return Object.values(record).flatMap(allTexts);
+  }
+  return [];
+}
+
+describe("the GA release template", () => {
+  it("has the seed plan's four checklist sections with 15 items", () => {
+    expect(template.checklist.map((s) => s.key)).toEqual(["issues", "version", "environment", "automation"]);
+    expect(template.checklist.map((s) => s.items.length)).toEqual([3, 4, 4, 4]);
+    expect(template.checklist.flatMap((s) => s.items)).toHaveLength(15);
+  });
+
+  it("requires the issue, environment and automation items for go-live", () => {
+    for (const key of ["issues", "environment", "automation"]) {
+      const section = template.checklist.find((s) => s.key === key);
+      expect(section?.items.every((item) => item.requiredForGoLive)).toBe(true);
+    }
+    expect(template.checklist.flatMap((s) => s.items).find((i) => i.key === "issues.all-resolved")?.requiredForGoLive).toBe(true);
+  });
+
+  it("has six deployment and three post-deployment phases, each with tasks and known owners", () => {
+    expect(template.phases.filter((p) => p.kind === "deployment")).toHaveLength(6);
+    expect(template.phases.filter((p) => p.kind === "post_deployment")).toHaveLength(3);
+    const teams = new Set(template.teams.map((t) => t.key));
+    for (const phase of template.phases) {
+      expect(phase.tasks.length).toBeGreaterThanOrEqual(3);
+      for (const owner of phase.ownerTeams) expect(teams.has(owner)).toBe(true);
+    }
+  });
+
+  it("has the seed's teams and headcounts", () => {
+    const headcounts = Object.fromEntries(template.teams.map((t) => [t.key, t.headcount]));
+    expect(headcounts).toMatchObject({ dev: 3, devops: 2, qa: 2, dba: 1, support: 2, marketing: 1 });
+    expect(template.teams.filter((t) => t.headcount > 0)).toHaveLength(6);
+  });
+
+  it("has four rollback criteria, the measurable ones with their thresholds", () => {
+    expect(template.rollback.criteria).toHaveLength(4);
+    expect(template.rollback.criteria[0]).toMatchObject({ metric: "availability", comparator: "lt", threshold: 90 });
+    expect(template.rollback.criteria[1]).toMatchObject({ metric: "error_rate", comparator: "gt", threshold: 5 });
+    expect(template.rollback.procedure).toHaveLength(4);
+    expect(template.rollback.afterRollback).toHaveLength(3);
+  });
+
+  it("has five success criteria matching the plan", () => {
+    expect(template.successCriteria).toHaveLength(5);
+    expect(template.successCriteria[0]).toMatchObject({ metric: "availability", comparator: "gte", threshold: 99.9, windowSec: 86400 });
+    expect(template.successCriteria[1]).toMatchObject({ metric: "latency_p95", comparator: "lte", threshold: 200 });
+    expect(template.successCriteria[2]).toMatchObject({ metric: "error_rate", comparator: "lte", threshold: 0.1 });
+    expect(template.successCriteria[3]).toMatchObject({ metric: "bounce_rate", comparator: "lte", threshold: 15 });
+  });
+
+  it("has four risks rated 1 to 5 and internal and external communication", () => {
+    expect(template.risks).toHaveLength(4);
+    expect(template.communication.filter((c) => c.audience === "internal")).toHaveLength(3);
+    expect(template.communication.filter((c) => c.audience === "external")).toHaveLength(3);
+  });
+
+  it("has every text in Korean (the original wording) and in English", () => {
+    const texts = allTexts(template);
+    expect(texts.length).toBeGreaterThan(100);
+    for (const text of texts) {
+      expect(text.ko.trim()).not.toBe("");
+      expect(text.en.trim()).not.toBe("");
+      expect(text.en).not.toMatch(hangul);
+    }
+    expect(template.checklist[0]?.items[0]?.title.ko).toBe("프로덕션 환경 최종 점검에서 발견된 모든 이슈 해결 완료");
+    expect(template.phases[2]?.title.ko).toBe("블루/그린 배포 실행");
+  });
+});
+
+describe("parseReleaseTemplate", () => {
+  const copy = () => structuredClone(gaReleaseJson) as Record<string, unknown> & typeof gaReleaseJson;
+
+  it("rejects a text missing its English", () => {
+    const broken = copy();
+    (broken.checklist[0]!.items[0]!.title as { en?: string }).en = " ";
+    expect(() => parseReleaseTemplate(broken, "broken")).toThrow(InvalidTemplateError);
+  });
+
+  it("rejects a phase owned by an unknown team and duplicate keys", () => {
+    const unknownOwner = copy();
+    unknownOwner.phases[0]!.ownerTeams = ["nobody"];
+    expect(() => parseReleaseTemplate(unknownOwner)).toThrow(/unknown owner team "nobody"/);
+
+    const duplicate = copy();
+    duplicate.risks[1]!.key = duplicate.risks[0]!.key;
+    expect(() => parseReleaseTemplate(duplicate)).toThrow(/duplicate risk key/);
+  });
+});

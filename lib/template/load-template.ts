@@ -1,0 +1,148 @@
+import { z } from "zod";
+import gaReleaseJson from "./ga-release.json";
+
+// Both languages are required everywhere: the ko text is the plan's original
+// wording, the en text its rendering, and the UI may show either.
+const localisedText = z.strictObject({ ko: z.string().trim().min(1), en: z.string().trim().min(1) });
+
+// A moment relative to the launch, on the release's wall clock: `days` keeps
+// the local time of day across daylight-saving changes.
+const offset = z.strictObject({
+  days: z.number().int().optional(),
+  hours: z.number().int().optional(),
+  minutes: z.number().int().optional(),
+});
+
+const key = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "keys are lowercase words joined by '.' or '-'");
+
+const metricCriterion = z.strictObject({
+  key,
+  title: localisedText,
+  metric: z.string().min(1).optional(),
+  aggregation: z.enum(["avg", "max", "min", "last"]).optional(),
+  comparator: z.enum(["lt", "lte", "gt", "gte"]).optional(),
+  threshold: z.number().optional(),
+  windowSec: z.number().int().positive().optional(),
+});
+
+export const releaseTemplateSchema = z
+  .strictObject({
+    key,
+    name: localisedText,
+    overview: localisedText,
+    goals: z.array(localisedText).min(1),
+    launchWindow: z.strictObject({ start: offset, end: offset }),
+    teams: z
+      .array(
+        z.strictObject({
+          key,
+          name: localisedText,
+          responsibility: localisedText,
+          headcount: z.number().int().min(0),
+        }),
+      )
+      .min(1),
+    checklist: z
+      .array(
+        z.strictObject({
+          key,
+          title: localisedText,
+          due: offset.optional(),
+          items: z.array(z.strictObject({ key, title: localisedText, requiredForGoLive: z.boolean() })).min(1),
+        }),
+      )
+      .min(1),
+    phases: z
+      .array(
+        z.strictObject({
+          key,
+          kind: z.enum(["deployment", "post_deployment"]),
+          title: localisedText,
+          ownerTeams: z.array(key).min(1),
+          start: offset,
+          end: offset.optional(),
+          tasks: z.array(localisedText),
+        }),
+      )
+      .min(1),
+    rollback: z.strictObject({
+      criteria: z.array(metricCriterion).min(1),
+      procedure: z.array(localisedText).min(1),
+      afterRollback: z.array(localisedText).min(1),
+    }),
+    successCriteria: z.array(metricCriterion).min(1),
+    risks: z.array(
+      z.strictObject({
+        key,
+        title: localisedText,
+        impact: localisedText,
+        mitigation: localisedText,
+        severity: z.number().int().min(1).max(5),
+        likelihood: z.number().int().min(1).max(5),
+      }),
+    ),
+    communication: z.array(
+      z.strictObject({
+        key,
+        audience: z.enum(["internal", "external"]),
+        channels: z.array(z.enum(["email", "website", "social", "press", "slack", "meeting"])).min(1),
+        at: offset,
+        phaseKey: key.optional(),
+        // Sent only when the phase it belongs to actually happens.
+        conditional: z.boolean(),
+        title: localisedText,
+      }),
+    ),
+  })
+  .superRefine((template, ctx) => {
+    const teamKeys = new Set(template.teams.map((team) => team.key));
+    const phaseKeys = new Set(template.phases.map((phase) => phase.key));
+    const issue = (message: string) => ctx.addIssue({ code: "custom", message });
+
+    const criteria = [...template.rollback.criteria, ...template.successCriteria];
+    const groups: [string, string[]][] = [
+      ["team", template.teams.map((team) => team.key)],
+      ["checklist section", template.checklist.map((section) => section.key)],
+      ["checklist item", template.checklist.flatMap((section) => section.items.map((item) => item.key))],
+      ["phase", template.phases.map((phase) => phase.key)],
+      ["criterion", criteria.map((criterion) => criterion.key)],
+      ["risk", template.risks.map((risk) => risk.key)],
+      ["communication", template.communication.map((item) => item.key)],
+    ];
+    for (const [kind, keys] of groups) {
+      for (const duplicate of keys.filter((k, i) => keys.indexOf(k) !== i)) issue(`duplicate ${kind} key "${duplicate}"`);
+    }
+    for (const phase of template.phases) {
+      for (const owner of phase.ownerTeams) {
+        if (!teamKeys.has(owner)) issue(`phase "${phase.key}" names unknown owner team "${owner}"`);
+      }
+    }
+    for (const item of template.communication) {
+      if (item.phaseKey && !phaseKeys.has(item.phaseKey)) issue(`communication "${item.key}" names unknown phase "${item.phaseKey}"`);
+    }
+    for (const criterion of criteria) {
+      const measured = [criterion.metric, criterion.comparator, criterion.threshold].filter((v) => v !== undefined).length;
+      if (measured !== 0 && measured !== 3) {
+        issue(`criterion "${criterion.key}" needs metric, comparator and threshold together (or none, for a manual check)`);
+      }
+    }
+  });
+
+export type ReleaseTemplate = z.infer<typeof releaseTemplateSchema>;
+export type TemplateOffset = z.infer<typeof offset>;
+export type LocalisedText = z.infer<typeof localisedText>;
+
+export class InvalidTemplateError extends Error {
+  constructor(name: string, error: z.ZodError) {
+    super(`Release template ${name} is invalid:\n${z.prettifyError(error)}`);
+    this.name = "InvalidTemplateError";
+  }
+}
+
+export function parseReleaseTemplate(input: unknown, name = "(unnamed)"): ReleaseTemplate {
+  const result = releaseTemplateSchema.safeParse(input);
+  if (!result.success) throw new InvalidTemplateError(name, result.error);
+  return result.data;
+}
+
+export const gaReleaseTemplate: ReleaseTemplate = parseReleaseTemplate(gaReleaseJson, "ga-release.json");
