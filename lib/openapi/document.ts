@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
+import { auditListResponse, auditQuery } from "@/lib/audit/audit.validation";
+import { permissions, type Permission } from "@/lib/auth/permissions";
+import { apiTokenSchema, createTokenBody, tokenParams } from "@/lib/auth/tokens.validation";
+import { checklistQuery, checklistResponse, itemParams, itemResponse, updateItemBody, versionConflictResponse } from "@/lib/checklist/checklist.validation";
+import { healthSchema } from "@/lib/health/check-health";
+import { errorResponseSchema, releaseParams, roleSchema } from "@/lib/http/common.validation";
+import { releaseDetailResponse, releaseListResponse } from "@/lib/releases/releases.validation";
+import { createUserBody, updateUserBody, userListResponse, userParams, userResponse } from "@/lib/users/users.validation";
+
+// Built from the same zod schemas the route handlers parse with, so the
+// document cannot drift from what the server accepts.
+type OperationSpec = {
+  summary: string;
+  permission?: Permission;
+  path?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  status?: 200 | 201;
+  response: z.ZodType;
+  conflict?: z.ZodType;
+};
+
+function errorResponse(description: string) {
+  return { description, content: { "application/json": { schema: errorResponseSchema } } };
+}
+
+function operation(spec: OperationSpec): ZodOpenApiOperationObject {
+  const roles = spec.permission ? ` Roles: ${permissions[spec.permission].join(", ")}.` : "";
+  return {
+    summary: spec.summary,
+    ...(spec.permission ? { description: `Requires \`${spec.permission}\`.${roles}` } : {}),
+    requestParams: { ...(spec.path ? { path: spec.path } : {}), ...(spec.query ? { query: spec.query } : {}) },
+    ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: spec.body } } } } : {}),
+    responses: {
+      [String(spec.status ?? 200)]: { description: "Success", content: { "application/json": { schema: spec.response } } },
+      "400": errorResponse("BAD_REQUEST or VALIDATION_FAILED (details: zod issues)"),
+      "401": errorResponse("UNAUTHENTICATED"),
+      "403": errorResponse("FORBIDDEN, or CROSS_ORIGIN for a cookie-authenticated request from another origin"),
+      "404": errorResponse("NOT_FOUND"),
+      ...(spec.conflict ? { "409": { description: "Stale version or conflicting state", content: { "application/json": { schema: spec.conflict } } } } : {}),
+      ...(spec.body ? { "413": errorResponse("PAYLOAD_TOO_LARGE (over 64 KiB)"), "415": errorResponse("UNSUPPORTED_MEDIA_TYPE") } : {}),
+      "500": errorResponse("INTERNAL"),
+    },
+  };
+}
+
+let cached: ReturnType<typeof createDocument> | undefined;
+
+export function openApiDocument(): ReturnType<typeof createDocument> {
+  cached ??= createDocument({
+    openapi: "3.1.0",
+    info: { title: "Launch Control API", version: "1" },
+    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "Personal API token (lc_…), acting with its owner's role" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "Browser session (same-origin mutations only)" },
+      },
+      schemas: { Error: errorResponseSchema, Role: roleSchema },
+    },
+    paths: {
+      "/api/health": {
+        get: {
+          summary: "Liveness and database health",
+          security: [],
+          responses: {
+            "200": { description: "Healthy", content: { "application/json": { schema: healthSchema } } },
+            "503": { description: "Database down", content: { "application/json": { schema: healthSchema } } },
+          },
+        },
+      },
+      "/api/v1/me": {
+        get: operation({ summary: "The signed-in user and their permissions", response: z.object({ user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: roleSchema }), permissions: z.array(z.string()) }) }),
+      },
+      "/api/v1/me/tokens": {
+        get: operation({ summary: "List your API tokens", permission: "token.manage", response: z.object({ tokens: z.array(apiTokenSchema) }) }),
+        post: operation({ summary: "Create an API token; the secret is returned once", permission: "token.manage", body: createTokenBody, status: 201, response: z.object({ token: apiTokenSchema, secret: z.string() }) }),
+      },
+      "/api/v1/me/tokens/{tokenId}": {
+        delete: operation({ summary: "Revoke one of your API tokens", permission: "token.manage", path: tokenParams, response: z.object({ token: apiTokenSchema }) }),
+      },
+      "/api/v1/users": {
+        get: operation({ summary: "List users (admins: all with details; others: active users only)", response: userListResponse }),
+        post: operation({ summary: "Create a user", permission: "user.manage", body: createUserBody, status: 201, response: userResponse, conflict: errorResponseSchema }),
+      },
+      "/api/v1/users/{userId}": {
+        patch: operation({ summary: "Change a user's role, name or active flag", permission: "user.manage", path: userParams, body: updateUserBody, response: userResponse, conflict: errorResponseSchema }),
+      },
+      "/api/v1/releases": {
+        get: operation({ summary: "List releases with checklist progress", permission: "release.read", response: releaseListResponse }),
+      },
+      "/api/v1/releases/{releaseId}": {
+        get: operation({ summary: "A release with sections, phases, teams, criteria and risks", permission: "release.read", path: releaseParams, response: releaseDetailResponse }),
+      },
+      "/api/v1/releases/{releaseId}/checklist": {
+        get: operation({ summary: "The checklist by section", permission: "release.read", path: releaseParams, query: checklistQuery, response: checklistResponse }),
+      },
+      "/api/v1/releases/{releaseId}/checklist/items/{itemId}": {
+        patch: operation({ summary: "Update a checklist item (optimistic concurrency on version)", permission: "checklist.update", path: itemParams, body: updateItemBody, response: itemResponse, conflict: versionConflictResponse }),
+      },
+      "/api/v1/releases/{releaseId}/audit": {
+        get: operation({ summary: "The release's audit trail, newest first", permission: "audit.read", path: releaseParams, query: auditQuery, response: auditListResponse }),
+      },
+      "/api/v1/openapi.json": {
+        get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } },
+      },
+    },
+  });
+  return cached;
+}
