@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { can, isRole, permissions, roles, type Permission, type Role } from "./permissions";
+
+// The table as the product describes it; a change to permissions.ts must be
+// a deliberate change here too.
+const expected: Record<Permission, readonly Role[]> = {
+  "release.read": roles,
+  "release.create": ["ADMIN", "RELEASE_MANAGER"],
+  "release.update": ["ADMIN", "RELEASE_MANAGER"],
+  "checklist.update": ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER"],
+  "checklist.configure": ["ADMIN", "RELEASE_MANAGER"],
+  "audit.read": roles,
+  "token.manage": roles,
+  "user.list": ["ADMIN"],
+  "user.manage": ["ADMIN"],
+};
+
+describe("permissions table", () => {
+  it("lists exactly the expected permissions", () => {
+    expect(Object.keys(permissions).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  for (const permission of Object.keys(expected) as Permission[]) {
+    for (const role of roles) {
+      const allowed = expected[permission].includes(role);
+      it(`${allowed ? "lets" : "does not let"} ${role} ${permission}`, () => {
+        expect(can(role, permission)).toBe(allowed);
+      });
+    }
+  }
+
+  it("denies everything without a role", () => {
+    expect(can(null, "release.read")).toBe(false);
+    expect(can(undefined, "release.read")).toBe(false);
+  });
+
+  it("recognises only the six roles", () => {
+    expect(roles.every(isRole)).toBe(true);
+    expect(isRole("admin")).toBe(false);
+    expect(isRole("ROOT")).toBe(false);
+    expect(isRole(3)).toBe(false);
+  });
+});
