@@ -32,7 +32,9 @@ export class MigrationFailedError extends Error {
     const detail = cause instanceof Error ? cause.message : String(cause);
     super(
       `Migration ${migrationName} failed and was rolled back, so the database is unchanged: ${detail}. ` +
-        `Fix prisma/migrations/${migrationName}/migration.sql (it has not been recorded as applied) and migrate again.`,
+        `It is not recorded as applied: fix prisma/migrations/${migrationName}/migration.sql and migrate again, ` +
+        `or, if the database already holds these objects from another source, record it with ` +
+        `\`npx prisma migrate resolve --applied ${migrationName}\`.`,
       { cause },
     );
     this.name = "MigrationFailedError";
