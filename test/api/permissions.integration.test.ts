@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { DELETE as revokeToken } from "@/app/api/v1/me/tokens/[tokenId]/route";
+import { POST as createToken } from "@/app/api/v1/me/tokens/route";
+import { PATCH as patchItem } from "@/app/api/v1/releases/[releaseId]/checklist/items/[itemId]/route";
+import { PATCH as patchUser } from "@/app/api/v1/users/[userId]/route";
+import { POST as createUser } from "@/app/api/v1/users/route";
+import { can, roles, type Permission, type Role } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db/client";
+import type { RouteHandler } from "@/lib/http/handler";
+import { call, createTestRelease, createTestUser, itemVersion, type TestUser } from "@/test/api-fixtures";
+
+// Every mutating route, called by every role: the answer must be what the
+// permissions table in lib/auth/permissions.ts says.
+interface MutatingRoute {
+  name: string;
+  permission: Permission;
+  handler: RouteHandler;
+  method: string;
+  okStatus: number;
+  request(actor: TestUser): Promise<{ params: Record<string, string>; body?: unknown }>;
+}
+
+const users: Partial<Record<Role, TestUser>> = {};
+let releaseId: string;
+let itemIds: string[];
+let itemCursor = 0;
+
+const mutatingRoutes: MutatingRoute[] = [
+  {
+    name: "PATCH checklist item",
+    permission: "checklist.update",
+    handler: patchItem,
+    method: "PATCH",
+    okStatus: 200,
+    async request() {
+      const itemId = itemIds[0]!;
+      return { params: { releaseId, itemId }, body: { version: await itemVersion(itemId), note: `note ${Math.random()}` } };
+    },
+  },
+  {
+    name: "PATCH checklist item requiredForGoLive",
+    permission: "checklist.configure",
+    handler: patchItem,
+    method: "PATCH",
+    okStatus: 200,
+    async request() {
+      const itemId = itemIds[++itemCursor]!;
+      return { params: { releaseId, itemId }, body: { version: await itemVersion(itemId), requiredForGoLive: true } };
+    },
+  },
+  {
+    name: "POST token",
+    permission: "token.manage",
+    handler: createToken,
+    method: "POST",
+    okStatus: 201,
+    async request() {
+      return { params: {}, body: { name: "pipeline" } };
+    },
+  },
+  {
+    name: "DELETE token",
+    permission: "token.manage",
+    handler: revokeToken,
+    method: "DELETE",
+    okStatus: 200,
+    async request(actor) {
+      const token = await prisma.apiToken.create({ data: { userId: actor.id, name: "to revoke", tokenHash: `hash-${Math.random()}`, prefix: "lc_x" } });
+      return { params: { tokenId: token.id } };
+    },
+  },
+  {
+    name: "POST user",
+    permission: "user.manage",
+    handler: createUser,
+    method: "POST",
+    okStatus: 201,
+    async request() {
+      return { params: {}, body: { email: `new-${Math.random().toString(36).slice(2)}@test.local`, name: "New", role: "VIEWER" } };
+    },
+  },
+  {
+    name: "PATCH user",
+    permission: "user.manage",
+    handler: patchUser,
+    method: "PATCH",
+    okStatus: 200,
+    async request() {
+      const target = await prisma.user.create({ data: { email: `target-${Math.random().toString(36).slice(2)}@test.local`, name: "T", role: "VIEWER" } });
+      return { params: { userId: target.id }, body: { version: target.version, role: "ENGINEER" } };
+    },
+  },
+];
+
+beforeAll(async () => {
+  for (const role of roles) users[role] = await createTestUser(role);
+  ({ releaseId, itemIds } = await createTestRelease());
+});
+
+describe.each(mutatingRoutes)("$name ($permission)", (mutating) => {
+  it.each(roles.map((role) => [role, can(role, mutating.permission)] as const))("%s allowed: %s", async (role, allowed) => {
+    const actor = users[role]!;
+    const { params, body } = await mutating.request(actor);
+    const response = await call(mutating.handler, { method: mutating.method, params, body, as: actor });
+    expect(response.status).toBe(allowed ? mutating.okStatus : 403);
+    if (!allowed) expect(response.body.error.code).toBe("FORBIDDEN");
+  });
+
+  it("answers 401 without credentials", async () => {
+    const { params, body } = await mutating.request(users.ADMIN!);
+    expect((await call(mutating.handler, { method: mutating.method, params, body })).status).toBe(401);
+  });
+});
