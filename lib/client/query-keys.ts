@@ -1,0 +1,16 @@
+import type { AuditFilters, ChecklistFilter } from "./types";
+
+// Everything about one release lives under ["release", id] so that a live
+// resync can invalidate it with one prefix.
+export const queryKeys = {
+  me: ["me"] as const,
+  health: ["health"] as const,
+  releases: ["releases"] as const,
+  users: ["users"] as const,
+  tokens: ["tokens"] as const,
+  release: (releaseId: string) => ["release", releaseId] as const,
+  releaseDetail: (releaseId: string) => ["release", releaseId, "detail"] as const,
+  checklists: (releaseId: string) => ["release", releaseId, "checklist"] as const,
+  checklist: (releaseId: string, filter: ChecklistFilter) => ["release", releaseId, "checklist", filter] as const,
+  audit: (releaseId: string, filters: AuditFilters) => ["release", releaseId, "audit", filters] as const,
+};
