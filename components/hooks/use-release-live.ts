@@ -1,0 +1,109 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { io } from "socket.io-client";
+import { queryKeys } from "@/lib/client/query-keys";
+import type { ChecklistItem, ReleaseEvent } from "@/lib/client/types";
+import { applyItem, refreshAfterItemChange } from "./use-checklist";
+
+export type LiveState = "idle" | "connecting" | "live" | "offline";
+
+// Keeps the react-query cache of one release in step with its socket.io room.
+// Events carry a per-release `seq`; a jump, a reconnect or a subscription
+// that finds our data older than the room means we missed something, and the
+// release's queries are refetched.
+export function useReleaseLive(releaseId: string | null): LiveState {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<LiveState>("idle");
+
+  useEffect(() => {
+    if (!releaseId) {
+      setState("idle");
+      return;
+    }
+    setState("connecting");
+    const socket = io({ path: "/socket.io", withCredentials: true });
+    let lastSeq: number | null = null;
+    let subscribedBefore = false;
+
+    const resync = () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.release(releaseId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.releases });
+    };
+
+    socket.on("connect", () => {
+      socket.emit("subscribe", { releaseId }, (ack: unknown) => {
+        const seq = ackSeq(ack);
+        if (seq === null) {
+          setState("offline");
+          return;
+        }
+        if (subscribedBefore || (lastSeq !== null && seq > lastSeq) || cacheIsBehind(queryClient, releaseId, seq)) {
+          resync();
+        }
+        subscribedBefore = true;
+        lastSeq = Math.max(seq, lastSeq ?? seq);
+        setState("live");
+      });
+    });
+    socket.on("disconnect", () => setState("offline"));
+    socket.on("connect_error", () => setState("offline"));
+    socket.on("release:event", (payload: unknown) => {
+      if (!isReleaseEvent(payload) || payload.releaseId !== releaseId) return;
+      if (lastSeq !== null && payload.seq <= lastSeq) return;
+      const gap = lastSeq !== null && payload.seq > lastSeq + 1;
+      lastSeq = payload.seq;
+      const item = payload.type === "checklist.item.updated" ? eventItem(payload.data) : null;
+      if (gap || !item) {
+        resync();
+        return;
+      }
+      applyItem(queryClient, releaseId, item);
+      refreshAfterItemChange(queryClient, releaseId);
+    });
+
+    return () => {
+      socket.disconnect();
+    };
+  }, [releaseId, queryClient]);
+
+  return state;
+}
+
+function ackSeq(ack: unknown): number | null {
+  if (typeof ack !== "object" || ack === null) return null;
+  const { ok, seq } = ack as { ok?: unknown; seq?: unknown };
+  return ok === true && typeof seq === "number" ? seq : null;
+}
+
+function isReleaseEvent(value: unknown): value is ReleaseEvent {
+  if (typeof value !== "object" || value === null) return false;
+  const event = value as Partial<ReleaseEvent>;
+  return typeof event.releaseId === "string" && typeof event.seq === "number" && typeof event.type === "string";
+}
+
+function eventItem(data: unknown): ChecklistItem | null {
+  if (typeof data !== "object" || data === null || !("item" in data)) return null;
+  const item = (data as { item: unknown }).item;
+  if (typeof item !== "object" || item === null) return null;
+  const candidate = item as Partial<ChecklistItem>;
+  return typeof candidate.id === "string" && typeof candidate.version === "number" ? (item as ChecklistItem) : null;
+}
+
+// Data fetched before we joined the room may predate events we never saw.
+function cacheIsBehind(queryClient: QueryClient, releaseId: string, seq: number): boolean {
+  return queryClient
+    .getQueriesData<unknown>({ queryKey: queryKeys.release(releaseId) })
+    .some(([, data]) => {
+      const cachedSeq = eventSeqOf(data);
+      return cachedSeq !== null && cachedSeq < seq;
+    });
+}
+
+function eventSeqOf(data: unknown): number | null {
+  if (typeof data !== "object" || data === null) return null;
+  if ("eventSeq" in data && typeof data.eventSeq === "number") return data.eventSeq;
+  if ("release" in data) return eventSeqOf(data.release);
+  return null;
+}
