@@ -1,0 +1,56 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { usePermission } from "@/components/hooks/use-me";
+import { pickDefaultRelease, useReleases } from "@/components/hooks/use-release";
+import { cn } from "@/lib/client/cn";
+
+interface NavLink {
+  href: string;
+  label: string;
+  active: boolean;
+}
+
+export function MainNav({ releaseId }: { releaseId: string | null }) {
+  const t = useTranslations("nav");
+  const pathname = usePathname();
+  const { data: releases } = useReleases();
+  const isAdmin = usePermission("user.manage");
+  const target = releaseId ?? (releases ? pickDefaultRelease(releases)?.id : undefined);
+
+  const links: NavLink[] = [];
+  if (target) {
+    const base = `/releases/${target}`;
+    links.push(
+      { href: base, label: t("overview"), active: pathname === base },
+      { href: `${base}/checklist`, label: t("checklist"), active: pathname.startsWith(`${base}/checklist`) },
+      { href: `${base}/audit`, label: t("audit"), active: pathname.startsWith(`${base}/audit`) },
+    );
+  }
+  if (isAdmin) links.push({ href: "/admin/users", label: t("admin"), active: pathname.startsWith("/admin") });
+
+  return (
+    <nav aria-label={t("label")} className="mx-auto max-w-[1400px] overflow-x-auto px-2 sm:px-4">
+      <ul className="flex h-10 items-stretch gap-1">
+        {links.map((link) => (
+          <li key={link.href} className="flex">
+            <Link
+              href={link.href}
+              aria-current={link.active ? "page" : undefined}
+              className={cn(
+                "relative flex items-center rounded-sm px-2.5 text-[13px] font-medium whitespace-nowrap transition-colors",
+                link.active
+                  ? "text-ink after:absolute after:inset-x-2 after:-bottom-px after:h-0.5 after:rounded-full after:bg-accent-solid"
+                  : "text-ink-muted hover:text-ink",
+              )}
+            >
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

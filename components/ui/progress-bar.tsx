@@ -1,0 +1,25 @@
+import { cn } from "@/lib/client/cn";
+
+interface ProgressBarProps {
+  value: number;
+  max: number;
+  label: string;
+  className?: string;
+}
+
+export function ProgressBar({ value, max, label, className }: ProgressBarProps) {
+  const percent = max > 0 ? Math.round((value / max) * 100) : 0;
+  return (
+    <div
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={max}
+      aria-valuenow={value}
+      aria-valuetext={`${value} / ${max}`}
+      className={cn("h-1.5 w-full overflow-hidden rounded-full bg-neutral-soft", className)}
+    >
+      <div className="h-full rounded-full bg-ok-bar transition-[width] duration-300" style={{ width: `${percent}%` }} />
+    </div>
+  );
+}
