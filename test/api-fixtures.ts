@@ -37,7 +37,8 @@ export async function createTestRelease(): Promise<{ releaseId: string; itemIds:
   const { id } = await mutate(testActor, ({ tx }) =>
     createReleaseFromTemplate(tx, gaReleaseTemplate, {
       version: `v-test-${randomUUID().slice(0, 8)}`,
-      launchAt: new Date("2026-07-01T03:00:00Z"),
+      // In the future, so no item starts out overdue.
+      launchAt: new Date(Date.now() + 30 * 86_400_000),
       timezone: "Asia/Seoul",
     }),
   );

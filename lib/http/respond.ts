@@ -51,6 +51,10 @@ function toAppError(error: unknown): AppError | null {
       return new AppError("NOT_FOUND", "Not found");
     case "P2002":
       return new AppError("CONFLICT", "A record with these values already exists");
+    case "P2024":
+    case "P2028":
+      // Pool or transaction slot not obtained in time: load, not a bug.
+      return new AppError("UNAVAILABLE", "The server is busy; try again shortly");
     case "P2000":
     case "P2003":
     case "P2006":
