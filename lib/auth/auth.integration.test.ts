@@ -127,8 +127,9 @@ describe("sign-in with email and password", () => {
     const response = await postCredentials(email, "10.0.2.2");
     expect(response.status).toBe(429);
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
-    const body = (await response.json()) as { error: { code: string; details: { retryAfterSeconds: number } } };
+    const body = (await response.json()) as { error: { code: string; details: { retryAfterSeconds: number } }; url: string };
     expect(body.error.code).toBe("RATE_LIMITED");
+    expect(new URL(body.url).searchParams.get("error")).toBe("RateLimited");
     expect(body.error.details.retryAfterSeconds).toBeGreaterThan(800);
   });
 

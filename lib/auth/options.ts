@@ -47,7 +47,8 @@ export function buildAuthOptions(): AuthOptions {
   return {
     secret: process.env.NEXTAUTH_SECRET,
     session: { strategy: "jwt" },
-    pages: { signIn: "/sign-in" },
+    // Errors land on our sign-in page as ?error=…, in the user's language.
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
         id: "credentials",

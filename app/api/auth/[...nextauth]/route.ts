@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { clientAddress, signInThrottleState, throttleKeys } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
-import { errorResponse, toErrorResponse } from "@/lib/http/respond";
+import { toErrorResponse } from "@/lib/http/respond";
 
 interface NextAuthContext {
   params: Promise<{ nextauth: string[] }>;
@@ -25,7 +25,13 @@ export async function POST(req: Request, context: NextAuthContext): Promise<Resp
         const error = new AppError("RATE_LIMITED", "Too many failed sign-ins; try again later", {
           retryAfterSeconds: state.retryAfterSeconds,
         });
-        return errorResponse(error, { "retry-after": String(state.retryAfterSeconds) });
+        // `url` keeps next-auth's client signIn() working: it reads the error
+        // name from that URL and returns { error: "RateLimited", status: 429 }.
+        const url = new URL(`/sign-in?error=RateLimited&retryAfter=${state.retryAfterSeconds}`, req.url).toString();
+        return Response.json(
+          { error: { code: error.code, message: error.message, details: error.details }, url },
+          { status: error.status, headers: { "retry-after": String(state.retryAfterSeconds), "cache-control": "no-store" } },
+        );
       }
     } catch (error) {
       return toErrorResponse(error);
