@@ -46,7 +46,14 @@ async function main(): Promise<void> {
   await app.prepare();
   const upgradeNext = app.getUpgradeHandler();
 
+  const trustProxy = env.TRUST_PROXY === "1";
   const httpServer = createServer((req, res) => {
+    // The sign-in throttle keys on the client address; only a trusted proxy
+    // may supply it, otherwise it is the TCP peer.
+    if (!trustProxy) {
+      delete req.headers["x-forwarded-for"];
+      req.headers["x-real-ip"] = req.socket.remoteAddress ?? "";
+    }
     void handle(req, res);
   });
   const io = await attachSocketServer(httpServer);

@@ -65,8 +65,9 @@ export async function updateChecklistItem(
       before.completedAt = current.completedAt?.toISOString() ?? null;
       after.completedAt = updated.completedAt?.toISOString() ?? null;
     }
-    await audit({ releaseId, action: "checklist.item.updated", subjectType: "ChecklistItem", subjectId: itemId, before, after });
-    return toItemDto(updated);
+    const item = toItemDto(updated);
+    await audit({ releaseId, action: "checklist.item.updated", subjectType: "ChecklistItem", subjectId: itemId, before, after, live: { item } });
+    return item;
   });
 }
 

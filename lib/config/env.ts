@@ -7,6 +7,7 @@ const envSchema = z.object({
   ROLE: z.enum(["web", "worker", "all"]).default("all"),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   DEMO: z.enum(["0", "1"]).default("1"),
