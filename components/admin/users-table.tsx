@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useUpdateUser } from "@/components/hooks/use-users";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { controlClass } from "@/components/ui/field";
+import { controlBase } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useDateFormat } from "@/components/ui/use-date-format";
 import { cn } from "@/lib/client/cn";
@@ -50,6 +50,8 @@ function UserRow({ user, isMe, onResult }: { user: User; isMe: boolean; onResult
   const dates = useDateFormat();
   const update = useUpdateUser();
   const active = user.active !== false;
+  // An admin changing their own role or deactivating themselves could lock everyone out.
+  const locked = isMe || update.isPending;
 
   const change = (patch: Omit<UserPatch, "version">) =>
     update.mutate(
@@ -72,12 +74,13 @@ function UserRow({ user, isMe, onResult }: { user: User; isMe: boolean; onResult
         <select
           aria-label={t("roleFor", { name: user.name })}
           value={user.role}
-          disabled={update.isPending}
+          disabled={locked}
+          title={isMe ? t("selfLocked") : undefined}
           onChange={(event) => {
             const role = roles.find((candidate) => candidate === event.target.value);
             if (role) change({ role });
           }}
-          className={cn(controlClass, "h-7 w-44")}
+          className={cn(controlBase, "h-7 w-44")}
         >
           {roles.map((role: Role) => (
             <option key={role} value={role}>
@@ -93,8 +96,8 @@ function UserRow({ user, isMe, onResult }: { user: User; isMe: boolean; onResult
       <Td className="text-right">
         <Button
           size="sm"
-          variant={active ? "danger" : "secondary"}
-          disabled={update.isPending}
+          disabled={locked}
+          title={isMe ? t("selfLocked") : undefined}
           onClick={() => change({ active: !active })}
           aria-label={active ? t("deactivateUser", { name: user.name }) : t("activateUser", { name: user.name })}
         >

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useUsers } from "@/components/hooks/use-users";
-import { controlClass } from "@/components/ui/field";
+import { controlBase } from "@/components/ui/field";
 import { cn } from "@/lib/client/cn";
 import type { AuditEvent, AuditFilters as Filters } from "@/lib/client/types";
 import { actionLabel, knownActions } from "./audit-labels";
@@ -35,7 +35,7 @@ export function AuditFilters({ filters, events, onChange }: AuditFiltersProps) {
           id="audit-actor"
           value={filters.actorId}
           onChange={(event) => onChange({ ...filters, actorId: event.target.value })}
-          className={cn(controlClass, "w-48")}
+          className={cn(controlBase, "h-8 w-48")}
         >
           <option value="">{t("everyone")}</option>
           {[...people].map(([id, name]) => (
@@ -53,7 +53,7 @@ export function AuditFilters({ filters, events, onChange }: AuditFiltersProps) {
           id="audit-action"
           value={filters.action}
           onChange={(event) => onChange({ ...filters, action: event.target.value })}
-          className={cn(controlClass, "w-56")}
+          className={cn(controlBase, "h-8 w-56")}
         >
           <option value="">{t("allActions")}</option>
           {[...actions].map((action) => (

@@ -30,15 +30,15 @@ export function AuditTable({ events, lookup }: { events: AuditEvent[]; lookup: A
         </thead>
         <tbody>
           {events.map((event) => (
-            <tr key={event.id} data-testid="audit-event">
+            <tr key={event.id} data-testid="audit-event" className="align-top">
               <Td className="whitespace-nowrap text-ink-muted tabular-nums">
                 <time dateTime={event.at}>{dates.dateTime(event.at)}</time>
               </Td>
               <Td className="whitespace-nowrap">
                 {event.actor.label}
-                {event.via !== "ui" ? (
+                {event.via === "api" || event.via === "cli" ? (
                   <Badge tone="muted" className="ml-1.5">
-                    {t.has(`via.${event.via}`) ? t(`via.${event.via}`) : event.via}
+                    {t(`via.${event.via}`)}
                   </Badge>
                 ) : null}
               </Td>

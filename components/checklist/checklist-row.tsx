@@ -13,7 +13,7 @@ import { isOverdue, isWebUrl } from "./item-state";
 import { StatusSelect } from "./status-select";
 
 export const rowGrid =
-  "grid grid-cols-[1.75rem_minmax(0,1fr)_7.5rem] items-center gap-x-3 md:grid-cols-[1.75rem_minmax(0,1fr)_8rem_9rem_8.5rem] lg:grid-cols-[1.75rem_minmax(0,1fr)_8rem_10rem_9rem_5.5rem]";
+  "grid grid-cols-[1.75rem_minmax(0,1fr)_7.5rem] items-center gap-x-3 md:grid-cols-[1.75rem_minmax(0,1fr)_7.5rem_7rem_8.5rem] lg:grid-cols-[1.75rem_minmax(0,1fr)_8rem_10rem_11rem_5.5rem]";
 
 interface ChecklistRowProps {
   item: ChecklistItem;
@@ -111,11 +111,18 @@ export function ChecklistRow({ item, releaseId, canUpdate, now, handlers, onOpen
       <span className={cn("hidden truncate text-[13px] md:block", !item.assignee && "text-ink-faint")}>
         {item.assignee?.name ?? t("unassigned")}
       </span>
-      <span className="hidden text-[13px] tabular-nums md:block">
+      <span className="hidden text-[13px] whitespace-nowrap tabular-nums md:block">
         {item.dueAt ? (
           <span className={cn(overdue ? "font-medium text-danger" : "text-ink-muted")}>
             {dates.shortDateTime(item.dueAt)}
-            {overdue ? <Badge tone="danger" className="ml-1.5">{t("overdue")}</Badge> : null}
+            {overdue ? (
+              <>
+                <span className="sr-only lg:hidden"> ({t("overdue")})</span>
+                <span className="ml-1.5 hidden lg:inline">
+                  <Badge tone="danger">{t("overdue")}</Badge>
+                </span>
+              </>
+            ) : null}
           </span>
         ) : (
           <span className="text-ink-faint">—</span>

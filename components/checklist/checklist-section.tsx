@@ -20,15 +20,18 @@ export function ChecklistSectionList({ sections, ...rowProps }: SectionListProps
   return (
     <div className="flex flex-col gap-4">
       {sections
-        .filter((section) => section.items.length > 0)
-        .map((section) => (
-          <SectionBlock key={section.id} section={section} {...rowProps} />
+        .map((section, index) => ({ section, number: index + 1 }))
+        .filter(({ section }) => section.items.length > 0)
+        .map(({ section, number }) => (
+          <SectionBlock key={section.id} section={section} number={number} {...rowProps} />
         ))}
     </div>
   );
 }
 
-function SectionBlock({ section, ...rowProps }: Omit<SectionListProps, "sections"> & { section: ChecklistSection }) {
+type SectionBlockProps = Omit<SectionListProps, "sections"> & { section: ChecklistSection; number: number };
+
+function SectionBlock({ section, number, ...rowProps }: SectionBlockProps) {
   const t = useTranslations("checklist");
   const locale = useLocale();
   const applicable = section.items.filter((item) => item.status !== "n_a");
@@ -43,7 +46,7 @@ function SectionBlock({ section, ...rowProps }: Omit<SectionListProps, "sections
     >
       <div className="flex items-center justify-between gap-3 border-b border-line px-4 py-2">
         <h2 id={headingId} className="text-[13px] font-semibold">
-          <span className="mr-2 text-ink-faint tabular-nums">{section.position}.</span>
+          <span className="mr-2 text-ink-faint tabular-nums">{number}.</span>
           {localized(section.title, locale)}
         </h2>
         <span className="text-[12px] text-ink-muted tabular-nums">{t("sectionProgress", { done, total: applicable.length })}</span>

@@ -113,7 +113,7 @@ export function ItemEditor({ item, releaseId, canUpdate, canConfigure, notice, h
                 value={draft.status}
                 label={t("statusFor", { title })}
                 onChange={(status) => set("status", status)}
-                className="h-8 text-[13px]"
+                size="form"
               />
             </Field>
             <Field label={t("assignee")} htmlFor="item-assignee">

@@ -18,10 +18,11 @@ interface StatusSelectProps {
   label: string;
   disabled?: boolean;
   onChange: (status: ChecklistStatus) => void;
-  className?: string;
+  // "row" fits a 36 px checklist row; "form" matches the editor's fields.
+  size?: "row" | "form";
 }
 
-export function StatusSelect({ id, value, label, disabled, onChange, className }: StatusSelectProps) {
+export function StatusSelect({ id, value, label, disabled, onChange, size = "row" }: StatusSelectProps) {
   const t = useTranslations("checklist.status");
   return (
     <select
@@ -34,9 +35,9 @@ export function StatusSelect({ id, value, label, disabled, onChange, className }
         if (next) onChange(next);
       }}
       className={cn(
-        "h-7 w-full rounded-md border px-1.5 text-[12px] font-medium disabled:cursor-not-allowed disabled:opacity-70",
+        "w-full rounded-md border px-1.5 font-medium disabled:cursor-not-allowed disabled:opacity-70",
+        size === "row" ? "h-7 text-[12px]" : "h-8 text-[13px]",
         toneClass[value],
-        className,
       )}
     >
       {checklistStatuses.map((status) => (

@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useReleases } from "@/components/hooks/use-release";
+import { pickDefaultRelease, useReleases } from "@/components/hooks/use-release";
 import { localized } from "@/lib/client/localized";
 
 export function ReleaseSwitcher({ releaseId }: { releaseId: string | null }) {
@@ -13,7 +13,8 @@ export function ReleaseSwitcher({ releaseId }: { releaseId: string | null }) {
   const { data: releases } = useReleases();
   if (!releases || releases.length === 0) return null;
 
-  const current = releaseId ?? "";
+  // Outside a release's pages the switcher shows the release the nav links to.
+  const current = releaseId ?? pickDefaultRelease(releases)?.id ?? "";
   return (
     <select
       aria-label={t("release")}
@@ -26,11 +27,6 @@ export function ReleaseSwitcher({ releaseId }: { releaseId: string | null }) {
       }}
       className="h-7 max-w-[52vw] min-w-0 truncate rounded-md border border-line bg-surface px-1.5 text-[13px] font-medium text-ink hover:border-line-strong sm:max-w-xs"
     >
-      {current === "" ? (
-        <option value="" disabled>
-          {t("chooseRelease")}
-        </option>
-      ) : null}
       {releases.map((release) => (
         <option key={release.id} value={release.id}>
           {release.version} · {localized(release.name, locale)}

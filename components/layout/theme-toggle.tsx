@@ -17,12 +17,11 @@ export function ThemeToggle() {
   return (
     <Button
       variant="ghost"
-      size="sm"
+      size="icon"
       data-testid="theme-toggle"
       aria-label={t("themeToggle", { current: t(`themes.${preference}`), next: t(`themes.${next}`) })}
       title={t("themeToggle", { current: t(`themes.${preference}`), next: t(`themes.${next}`) })}
       onClick={() => setPreference(next)}
-      className="w-7 px-0"
     >
       <Icon />
     </Button>

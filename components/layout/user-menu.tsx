@@ -40,7 +40,6 @@ export function UserMenu() {
         size="sm"
         aria-expanded={open}
         aria-controls="user-menu-panel"
-        aria-label={t("open", { name })}
         data-testid="user-menu"
         onClick={() => setOpen((value) => !value)}
       >
@@ -50,6 +49,7 @@ export function UserMenu() {
         >
           {initials(name)}
         </span>
+        <span className="sr-only">{t("open")}</span>
         <span className="hidden max-w-32 truncate md:inline">{name}</span>
         <ChevronDownIcon />
       </Button>

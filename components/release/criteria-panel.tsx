@@ -37,7 +37,7 @@ function CriterionRule({ criterion }: { criterion: Criterion }) {
   }
   const parts = [
     criterion.aggregation ? `${criterion.aggregation}(${criterion.metric})` : criterion.metric,
-    `${criterion.comparator} ${format.number(criterion.threshold)}`,
+    `${comparatorSymbols[criterion.comparator] ?? criterion.comparator} ${format.number(criterion.threshold)}`,
   ];
   return (
     <span className="font-mono text-[12px] text-ink-muted">
@@ -46,6 +46,8 @@ function CriterionRule({ criterion }: { criterion: Criterion }) {
     </span>
   );
 }
+
+const comparatorSymbols: Record<string, string> = { lt: "<", lte: "≤", gt: ">", gte: "≥", eq: "=", ne: "≠" };
 
 function windowText(seconds: number, format: ReturnType<typeof useFormatter>): string {
   const [value, unit] =

@@ -22,7 +22,7 @@ export function PhaseTimeline({ phases, teamNames }: PhaseTimelineProps) {
     .filter((group) => group.phases.length > 0);
 
   return (
-    <Panel title={t("title")} id="phases" bodyClassName="p-0">
+    <Panel title={t("title")} id="phases" flush>
       {groups.map((group) => (
         <div key={group.kind}>
           <h3 className="border-b border-line px-4 pt-3 pb-2 text-[12px] font-semibold tracking-wide text-ink-muted uppercase">
@@ -41,7 +41,7 @@ export function PhaseTimeline({ phases, teamNames }: PhaseTimelineProps) {
             </thead>
             <tbody>
               {group.phases.map((phase) => (
-                <PhaseRow key={phase.id} phase={phase} teamNames={teamNames} />
+                <PhaseRow key={phase.id} number={phases.indexOf(phase) + 1} phase={phase} teamNames={teamNames} />
               ))}
             </tbody>
           </Table>
@@ -51,15 +51,21 @@ export function PhaseTimeline({ phases, teamNames }: PhaseTimelineProps) {
   );
 }
 
-function PhaseRow({ phase, teamNames }: { phase: Phase; teamNames: Map<string, string> }) {
+interface PhaseRowProps {
+  number: number;
+  phase: Phase;
+  teamNames: Map<string, string>;
+}
+
+function PhaseRow({ number, phase, teamNames }: PhaseRowProps) {
   const t = useTranslations("release.phases");
   const locale = useLocale();
   const dates = useDateFormat();
   const tasksDone = phase.tasks.filter((task) => task.done).length;
 
   return (
-    <tr>
-      <Td className="text-ink-faint tabular-nums">{phase.position}</Td>
+    <tr className="align-top">
+      <Td className="text-ink-faint tabular-nums">{number}</Td>
       <Td className="min-w-56">
         <details className="group">
           <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded font-medium [&::-webkit-details-marker]:hidden">

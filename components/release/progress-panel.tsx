@@ -32,7 +32,7 @@ export function ProgressPanel({ release, className }: { release: ReleaseDetail; 
           {requiredOpen > 0 ? t("requiredOpen", { count: requiredOpen }) : t("requiredAllDone")}
         </p>
       </div>
-      <ProgressBar value={done} max={applicable} label={t("overall")} className="mb-5 h-2" />
+      <ProgressBar value={done} max={applicable} label={t("overall")} thick className="mb-5" />
       <ul className="flex flex-col gap-3">
         {release.sections.map((section) => {
           const title = localized(section.title, locale);

@@ -29,14 +29,13 @@ export function ReleaseHeader({ release }: { release: ReleaseDetail }) {
       <dl className="grid gap-x-6 gap-y-1 text-[13px] sm:grid-cols-[auto_1fr]">
         <dt className="text-ink-faint">{t("window.yours")}</dt>
         <dd className="tabular-nums">
-          {dates.dateTimeZoned(release.windowStart)} – {dates.dateTimeZoned(release.windowEnd)}
+          {dates.range(release.windowStart, release.windowEnd)}
         </dd>
         {sameZone ? null : (
           <>
             <dt className="text-ink-faint">{t("window.release", { zone: release.timezone })}</dt>
             <dd className="tabular-nums">
-              {dates.dateTimeZoned(release.windowStart, release.timezone)} –{" "}
-              {dates.dateTimeZoned(release.windowEnd, release.timezone)}
+              {dates.range(release.windowStart, release.windowEnd, release.timezone)}
             </dd>
           </>
         )}

@@ -12,7 +12,7 @@ export function RiskTable({ risks }: { risks: Risk[] }) {
   const t = useTranslations("release.risks");
   const locale = useLocale();
   return (
-    <Panel title={t("title")} id="risks" bodyClassName="p-0">
+    <Panel title={t("title")} id="risks" flush>
       <Table>
         <thead>
           <tr>

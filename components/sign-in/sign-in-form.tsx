@@ -113,7 +113,7 @@ function useOidcProviderName(): string | null {
 
 function failureFromCode(code: string): Failure {
   if (code === "CredentialsSignin") return "invalid";
-  if (code === "RATE_LIMITED" || code === "TooManyRequests") return "rateLimited";
+  if (code === "RateLimited" || code === "RATE_LIMITED") return "rateLimited";
   if (code.startsWith("OAuth") || code === "Callback" || code === "AccessDenied") return "oidc";
   return "unknown";
 }

@@ -2,7 +2,7 @@ import type { ButtonHTMLAttributes } from "react";
 import { cn } from "@/lib/client/cn";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger";
-type Size = "sm" | "md";
+type Size = "sm" | "md" | "icon";
 
 const variants: Record<Variant, string> = {
   primary: "bg-accent-solid text-on-accent hover:brightness-110 border border-transparent",
@@ -14,6 +14,7 @@ const variants: Record<Variant, string> = {
 const sizes: Record<Size, string> = {
   sm: "h-7 px-2 text-[13px] gap-1",
   md: "h-8 px-3 text-[13px] gap-1.5",
+  icon: "size-7",
 };
 
 export function buttonClass(variant: Variant = "secondary", size: Size = "md"): string {

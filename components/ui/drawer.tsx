@@ -42,7 +42,7 @@ export function Drawer({ open, title, onClose, children, footer }: DrawerProps) 
             <h2 id="drawer-title" className="text-[14px] font-semibold">
               {title}
             </h2>
-            <Button variant="ghost" size="sm" onClick={onClose} aria-label={t("close")}>
+            <Button variant="ghost" size="icon" onClick={onClose} aria-label={t("close")}>
               <CloseIcon />
             </Button>
           </div>

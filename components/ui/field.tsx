@@ -1,12 +1,15 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/client/cn";
 
-export const controlClass = cn(
-  "h-8 w-full rounded-md border border-line-strong bg-surface px-2 text-[13px] text-ink",
+// Size-free base, so callers can pick a height and width without fighting it.
+export const controlBase = cn(
+  "rounded-md border border-line-strong bg-surface px-2 text-[13px] text-ink",
   "placeholder:text-ink-faint disabled:cursor-not-allowed disabled:opacity-60",
 );
 
-export const textareaClass = cn(controlClass, "h-auto min-h-20 py-1.5");
+export const controlClass = cn(controlBase, "h-8 w-full");
+
+export const textareaClass = cn(controlBase, "min-h-20 w-full py-1.5");
 
 interface FieldProps {
   label: string;

@@ -7,11 +7,12 @@ interface PanelProps {
   actions?: ReactNode;
   children: ReactNode;
   className?: string;
-  bodyClassName?: string;
+  // Tables and lists that draw their own edges sit flush with the card.
+  flush?: boolean;
 }
 
 // A titled card. Headings are h2: pages own the only h1.
-export function Panel({ title, id, actions, children, className, bodyClassName }: PanelProps) {
+export function Panel({ title, id, actions, children, className, flush }: PanelProps) {
   const headingId = id ? `${id}-heading` : undefined;
   return (
     <section aria-labelledby={headingId} className={cn("rounded-lg border border-line bg-surface", className)}>
@@ -21,7 +22,7 @@ export function Panel({ title, id, actions, children, className, bodyClassName }
         </h2>
         {actions}
       </div>
-      <div className={cn("p-4", bodyClassName)}>{children}</div>
+      <div className={flush ? undefined : "p-4"}>{children}</div>
     </section>
   );
 }

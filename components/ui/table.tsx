@@ -26,6 +26,6 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
   return (
-    <td className={cn("h-9 border-b border-line px-3 py-1.5 align-top first:pl-4 last:pr-4", className)} {...props} />
+    <td className={cn("h-9 border-b border-line px-3 py-1.5 first:pl-4 last:pr-4", className)} {...props} />
   );
 }

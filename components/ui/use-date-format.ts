@@ -9,8 +9,9 @@ export function useDateFormat() {
   return {
     dateTime: (iso: string, timeZone?: string) =>
       format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone }),
-    dateTimeZoned: (iso: string, timeZone?: string) =>
-      format.dateTime(new Date(iso), {
+    // "Jul 1, 2025, 03:00 – 09:00 GMT+9": a window, with its zone named.
+    range: (startIso: string, endIso: string, timeZone?: string) =>
+      format.dateTimeRange(new Date(startIso), new Date(endIso), {
         year: "numeric",
         month: "short",
         day: "numeric",
