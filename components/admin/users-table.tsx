@@ -28,7 +28,7 @@ export function UsersTable({ users, meId, onResult }: UsersTableProps) {
             <Th>{t("columns.email")}</Th>
             <Th>{t("columns.role")}</Th>
             <Th>{t("columns.status")}</Th>
-            <Th>{t("columns.created")}</Th>
+            <Th className="hidden lg:table-cell">{t("columns.created")}</Th>
             <Th>
               <span className="sr-only">{t("columns.actions")}</span>
             </Th>
@@ -92,7 +92,7 @@ function UserRow({ user, isMe, onResult }: { user: User; isMe: boolean; onResult
       <Td>
         <Badge tone={active ? "ok" : "muted"}>{active ? t("active") : t("inactive")}</Badge>
       </Td>
-      <Td className="whitespace-nowrap tabular-nums">{user.createdAt ? dates.date(user.createdAt) : "—"}</Td>
+      <Td className="hidden whitespace-nowrap tabular-nums lg:table-cell">{user.createdAt ? dates.date(user.createdAt) : "—"}</Td>
       <Td className="text-right">
         <Button
           size="sm"

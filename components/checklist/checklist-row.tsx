@@ -13,7 +13,7 @@ import { isOverdue, isWebUrl } from "./item-state";
 import { StatusSelect } from "./status-select";
 
 export const rowGrid =
-  "grid grid-cols-[1.75rem_minmax(0,1fr)_7.5rem] items-center gap-x-3 md:grid-cols-[1.75rem_minmax(0,1fr)_7.5rem_7rem_8.5rem] lg:grid-cols-[1.75rem_minmax(0,1fr)_8rem_10rem_11rem_5.5rem]";
+  "grid grid-cols-[1.5rem_minmax(0,1fr)_6.5rem] items-center gap-x-3 md:grid-cols-[1.75rem_minmax(0,1fr)_7.5rem_7rem_8.5rem] lg:grid-cols-[1.75rem_minmax(0,1fr)_8rem_10rem_11rem_5.5rem]";
 
 interface ChecklistRowProps {
   item: ChecklistItem;
@@ -62,13 +62,13 @@ export function ChecklistRow({ item, releaseId, canUpdate, now, handlers, onOpen
         className="size-4 cursor-pointer accent-ok-bar disabled:cursor-not-allowed"
       />
       <div className="min-w-0 py-1">
-        <div className="flex min-w-0 items-center gap-2">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5 md:flex-nowrap">
           <button
             type="button"
             aria-haspopup="dialog"
             onClick={() => onOpen(item)}
             className={cn(
-              "truncate rounded-sm text-left text-[13px] font-medium hover:underline",
+              "rounded-sm text-left text-[13px] font-medium hover:underline md:truncate",
               item.status === "done" || item.status === "n_a" ? "text-ink-muted" : "text-ink",
             )}
           >
@@ -92,7 +92,7 @@ export function ChecklistRow({ item, releaseId, canUpdate, now, handlers, onOpen
             {item.note}
           </p>
         ) : null}
-        <p className="flex gap-2 text-[12px] text-ink-muted md:hidden">
+        <p className="flex flex-wrap gap-x-2 text-[12px] text-ink-muted md:hidden">
           <span>{item.assignee?.name ?? t("unassigned")}</span>
           {item.dueAt ? (
             <span className={cn("tabular-nums", overdue && "font-medium text-danger")}>

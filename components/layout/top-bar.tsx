@@ -17,7 +17,7 @@ export function TopBar({ releaseId }: { releaseId: string | null }) {
           <span aria-hidden className="grid size-5 place-items-center rounded bg-accent-solid text-[11px] font-bold text-on-accent">
             L
           </span>
-          <span className="hidden sm:inline">{t("name")}</span>
+          <span className="sr-only sm:not-sr-only">{t("name")}</span>
         </Link>
         <span aria-hidden className="hidden text-line-strong sm:inline">
           /

@@ -28,7 +28,7 @@ export function PhaseTimeline({ phases, teamNames }: PhaseTimelineProps) {
           <h3 className="border-b border-line px-4 pt-3 pb-2 text-[12px] font-semibold tracking-wide text-ink-muted uppercase">
             {t(`kind.${group.kind}`)}
           </h3>
-          <Table>
+          <Table label={t(`kind.${group.kind}`)}>
             <thead>
               <tr>
                 <Th className="w-10">#</Th>

@@ -13,7 +13,7 @@ export function RiskTable({ risks }: { risks: Risk[] }) {
   const locale = useLocale();
   return (
     <Panel title={t("title")} id="risks" flush>
-      <Table>
+      <Table label={t("title")}>
         <thead>
           <tr>
             <Th>{t("risk")}</Th>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Alert } from "./alert";
 import { Button } from "./button";
+import { useErrorMessage } from "./use-error-message";
 
 export function LoadingState({ label }: { label?: string }) {
   const t = useTranslations("common");
@@ -16,11 +17,11 @@ export function LoadingState({ label }: { label?: string }) {
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useTranslations("common");
-  const message = error instanceof Error ? error.message : t("unknownError");
+  const errorMessage = useErrorMessage();
   return (
     <Alert tone="danger" className="flex flex-wrap items-center justify-between gap-2">
       <span>
-        {t("loadFailed")} <span className="text-ink-muted">({message})</span>
+        {t("loadFailed")} {errorMessage(error)}
       </span>
       {onRetry ? (
         <Button size="sm" onClick={onRetry}>

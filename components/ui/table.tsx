@@ -1,9 +1,11 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/lib/client/cn";
 
-export function Table({ children, label, className }: { children: ReactNode; label?: string; className?: string }) {
+// On a narrow screen the table scrolls sideways; the scroller takes keyboard
+// focus so it can be scrolled without a pointer.
+export function Table({ children, label, className }: { children: ReactNode; label: string; className?: string }) {
   return (
-    <div className={cn("overflow-x-auto", className)}>
+    <div role="region" aria-label={label} tabIndex={0} className={cn("overflow-x-auto", className)}>
       <table aria-label={label} className="w-full border-collapse text-left text-[13px]">
         {children}
       </table>
