@@ -23,6 +23,5 @@ export function useDateFormat() {
     shortDateTime: (iso: string) =>
       format.dateTime(new Date(iso), { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }),
     date: (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" }),
-    relative: (iso: string, now: Date) => format.relativeTime(new Date(iso), now),
   };
 }
