@@ -1,0 +1,44 @@
+import type { TrafficDriver } from "@/lib/drivers/types";
+
+// The contract between the operation engine and a step. The engine owns the
+// lifecycle (status, attempts, lease, audit); a step only does its work and
+// says how it went.
+
+export type StepLogLevel = "info" | "warn" | "error";
+
+export interface StepContext {
+  operationId: string;
+  releaseId: string;
+  // A rehearsal runs against the "rehearsal" driver configuration.
+  rehearsal: boolean;
+  stepId: string;
+  // The step's own params as planned; each step validates them with zod.
+  params: unknown;
+  // The release's traffic driver for this operation (production or
+  // rehearsal); created on first call and reused for the rest of the step.
+  driver(): Promise<TrafficDriver>;
+  // Persisted in OperationLog and streamed live as `operation:log`.
+  log(level: StepLogLevel, message: string): Promise<void>;
+  // Fires on abort and on pause: stop waiting, leave things consistent, return.
+  // After a pause the step runs again later with its checkpoint.
+  signal: AbortSignal;
+  // What this step last passed to checkpoint() in an earlier attempt (after a
+  // pause or a crash), or undefined on the first attempt.
+  previousResult: unknown;
+  // Stores progress so a later attempt can resume instead of starting over.
+  checkpoint(result: unknown): Promise<void>;
+}
+
+export type StepOutcome =
+  | { status: "succeeded"; result?: unknown }
+  | { status: "failed"; reason: string }
+  | { status: "needs_attention"; reason: string };
+
+export interface StepDefinition {
+  kind: string;
+  // True when running the step again after a crash mid-step has the same
+  // effect as running it once (setting a split, waiting); false when a second
+  // run could differ (a migration half applied) and a person must look first.
+  safeToRepeat: boolean;
+  run(ctx: StepContext): Promise<StepOutcome>;
+}
