@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import type { ReleaseTemplate } from "./load-template";
+import type { ReleaseTemplate, TemplateGate } from "./load-template";
 import { applyOffset, isValidTimeZone } from "./zoned-time";
 
 export interface CreateReleaseOptions {
@@ -146,5 +147,24 @@ export async function createReleaseFromTemplate(
     })),
   });
 
+  await tx.gate.createMany({ data: template.gates.map((gate, position) => gateRow(releaseId, gate, position)) });
+
   return { id: releaseId };
+}
+
+// Shared with ensureGates (lib/gates), which adds the template's gates to
+// releases created before gates existed.
+export function gateRow(releaseId: string, gate: TemplateGate, position: number): Prisma.GateCreateManyInput {
+  return {
+    releaseId,
+    key: gate.key,
+    position,
+    titleKo: gate.title.ko,
+    titleEn: gate.title.en,
+    requiredRoles: gate.requiredRoles,
+    approvalsNeeded: gate.approvalsNeeded,
+    allowSelfApproval: gate.allowSelfApproval,
+    approvalTtlSec: gate.approvalTtlSec ?? null,
+    requiredItemKeys: gate.requiredItemKeys,
+  };
 }

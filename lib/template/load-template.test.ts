@@ -67,6 +67,18 @@ describe("the GA release template", () => {
     expect(template.communication.filter((c) => c.audience === "external")).toHaveLength(3);
   });
 
+  it("has the Go/No-Go, Migration and Rollback gates with their approvers, quorum and prerequisites", () => {
+    expect(template.gates.map((g) => g.key)).toEqual(["go_no_go", "migration", "rollback"]);
+    const [goNoGo, migration, rollback] = template.gates;
+    const requiredForGoLive = template.checklist.flatMap((s) => s.items).filter((i) => i.requiredForGoLive).map((i) => i.key);
+    expect(goNoGo).toMatchObject({ approvalsNeeded: 2, allowSelfApproval: false, approvalTtlSec: 86400 });
+    expect(goNoGo?.requiredRoles).toEqual(["RELEASE_MANAGER", "APPROVER", "ADMIN"]);
+    expect(goNoGo?.requiredItemKeys).toEqual(requiredForGoLive);
+    expect(migration).toMatchObject({ requiredRoles: ["APPROVER", "ADMIN"], approvalsNeeded: 1, requiredItemKeys: ["environment.migration-scripts"] });
+    expect(rollback).toMatchObject({ requiredRoles: ["RELEASE_MANAGER", "ADMIN"], approvalsNeeded: 1, requiredItemKeys: [] });
+    expect(template.gates.every((g) => !g.allowSelfApproval)).toBe(true);
+  });
+
   it("has every text in Korean (the original wording) and in English", () => {
     const texts = allTexts(template);
     expect(texts.length).toBeGreaterThan(100);
@@ -97,5 +109,19 @@ describe("parseReleaseTemplate", () => {
     const duplicate = copy();
     duplicate.risks[1]!.key = duplicate.risks[0]!.key;
     expect(() => parseReleaseTemplate(duplicate)).toThrow(/duplicate risk key/);
+  });
+
+  it("rejects a gate that requires an unknown checklist item, an unknown role or no approvals", () => {
+    const unknownItem = copy();
+    unknownItem.gates[1]!.requiredItemKeys = ["environment.nothing"];
+    expect(() => parseReleaseTemplate(unknownItem)).toThrow(/gate "migration" requires unknown checklist item "environment.nothing"/);
+
+    const unknownRole = copy();
+    unknownRole.gates[0]!.requiredRoles = ["CEO"];
+    expect(() => parseReleaseTemplate(unknownRole)).toThrow(InvalidTemplateError);
+
+    const noApprovals = copy();
+    noApprovals.gates[2]!.approvalsNeeded = 0;
+    expect(() => parseReleaseTemplate(noApprovals)).toThrow(InvalidTemplateError);
   });
 });

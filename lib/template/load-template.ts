@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { roles } from "@/lib/auth/permissions";
 import gaReleaseJson from "./ga-release.json";
 
 // Both languages are required everywhere: the ko text is the plan's original
@@ -14,6 +15,20 @@ const offset = z.strictObject({
 });
 
 const key = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "keys are lowercase words joined by '.' or '-'");
+
+// Gate keys are what code names (`assertGateOpen(tx, id, "go_no_go")`), so
+// they read as identifiers.
+const gateKey = z.string().regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "gate keys are lowercase words joined by '_'");
+
+const gate = z.strictObject({
+  key: gateKey,
+  title: localisedText,
+  requiredRoles: z.array(z.enum(roles)).min(1),
+  approvalsNeeded: z.number().int().min(1),
+  allowSelfApproval: z.boolean(),
+  approvalTtlSec: z.number().int().positive().optional(),
+  requiredItemKeys: z.array(key),
+});
 
 const metricCriterion = z.strictObject({
   key,
@@ -93,6 +108,7 @@ export const releaseTemplateSchema = z
         title: localisedText,
       }),
     ),
+    gates: z.array(gate),
   })
   .superRefine((template, ctx) => {
     const teamKeys = new Set(template.teams.map((team) => team.key));
@@ -108,6 +124,7 @@ export const releaseTemplateSchema = z
       ["criterion", criteria.map((criterion) => criterion.key)],
       ["risk", template.risks.map((risk) => risk.key)],
       ["communication", template.communication.map((item) => item.key)],
+      ["gate", template.gates.map((gate) => gate.key)],
     ];
     for (const [kind, keys] of groups) {
       for (const duplicate of keys.filter((k, i) => keys.indexOf(k) !== i)) issue(`duplicate ${kind} key "${duplicate}"`);
@@ -120,6 +137,12 @@ export const releaseTemplateSchema = z
     for (const item of template.communication) {
       if (item.phaseKey && !phaseKeys.has(item.phaseKey)) issue(`communication "${item.key}" names unknown phase "${item.phaseKey}"`);
     }
+    const itemKeys = new Set(template.checklist.flatMap((section) => section.items.map((item) => item.key)));
+    for (const gate of template.gates) {
+      for (const itemKey of gate.requiredItemKeys) {
+        if (!itemKeys.has(itemKey)) issue(`gate "${gate.key}" requires unknown checklist item "${itemKey}"`);
+      }
+    }
     for (const criterion of criteria) {
       const measured = [criterion.metric, criterion.comparator, criterion.threshold].filter((v) => v !== undefined).length;
       if (measured !== 0 && measured !== 3) {
@@ -131,6 +154,7 @@ export const releaseTemplateSchema = z
 export type ReleaseTemplate = z.infer<typeof releaseTemplateSchema>;
 export type TemplateOffset = z.infer<typeof offset>;
 export type LocalisedText = z.infer<typeof localisedText>;
+export type TemplateGate = z.infer<typeof gate>;
 
 export class InvalidTemplateError extends Error {
   constructor(name: string, error: z.ZodError) {
