@@ -1,4 +1,4 @@
-import type { TrafficDriver } from "@/lib/drivers/types";
+import type { TrafficDriver, TrafficState } from "@/lib/drivers/types";
 
 // The contract between the operation engine and a step. The engine owns the
 // lifecycle (status, attempts, lease, audit); a step only does its work and
@@ -19,14 +19,19 @@ export interface StepContext {
   driver(): Promise<TrafficDriver>;
   // Persisted in OperationLog and streamed live as `operation:log`.
   log(level: StepLogLevel, message: string): Promise<void>;
-  // Fires on abort and on pause: stop waiting, leave things consistent, return.
-  // After a pause the step runs again later with its checkpoint.
+  // Fires on abort, on pause and when the worker shuts down: stop waiting,
+  // leave things consistent (checkpoint progress) and return. The engine
+  // ignores the outcome of an interrupted run; after a pause the step runs
+  // again later with `previousResult` set to its checkpoint.
   signal: AbortSignal;
   // What this step last passed to checkpoint() in an earlier attempt (after a
   // pause or a crash), or undefined on the first attempt.
   previousResult: unknown;
   // Stores progress so a later attempt can resume instead of starting over.
   checkpoint(result: unknown): Promise<void>;
+  // Records the split the driver reported as the operation's confirmed state
+  // (what the UI shows and what a crash recovery compares against).
+  recordTraffic(state: TrafficState): Promise<void>;
 }
 
 export type StepOutcome =
@@ -40,5 +45,9 @@ export interface StepDefinition {
   // effect as running it once (setting a split, waiting); false when a second
   // run could differ (a migration half applied) and a person must look first.
   safeToRepeat: boolean;
+  // For steps that are not safe to repeat: what a person should check before
+  // resuming after a crash mid-step, e.g. "which SQL files the target
+  // database has applied". Completes "server stopped during <kind>; check …".
+  recoveryHint?: string;
   run(ctx: StepContext): Promise<StepOutcome>;
 }
