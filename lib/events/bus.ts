@@ -32,6 +32,28 @@ export function onReleaseEvent(listener: (event: ReleaseEvent) => void): () => v
   return () => bus().off("release-event", listener);
 }
 
+// A line of an operation's log as it is written: emitted to the release room
+// as "operation:log". Log lines carry no `seq` (they are not audit events); a
+// client that reconnects refetches the operation, which includes its last lines.
+export interface OperationLogEvent {
+  releaseId: string;
+  operationId: string;
+  stepId: string | null;
+  id: string;
+  at: string;
+  level: string;
+  message: string;
+}
+
+export function publishOperationLog(event: OperationLogEvent): void {
+  bus().emit("operation-log", event);
+}
+
+export function onOperationLog(listener: (event: OperationLogEvent) => void): () => void {
+  bus().on("operation-log", listener);
+  return () => bus().off("operation-log", listener);
+}
+
 export function roomForRelease(releaseId: string): string {
   return `release:${releaseId}`;
 }

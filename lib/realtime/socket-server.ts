@@ -4,7 +4,7 @@ import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { resolveActor, sessionTokenFromCookieHeader, type AuthUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
-import { onReleaseEvent, roomForRelease } from "@/lib/events/bus";
+import { onOperationLog, onReleaseEvent, roomForRelease } from "@/lib/events/bus";
 
 const subscribeSchema = z.object({ releaseId: z.uuid() }).strict();
 
@@ -56,6 +56,9 @@ export async function attachSocketServer(httpServer: HttpServer): Promise<Server
 
   onReleaseEvent((event) => {
     io.to(roomForRelease(event.releaseId)).emit("release:event", event);
+  });
+  onOperationLog((event) => {
+    io.to(roomForRelease(event.releaseId)).emit("operation:log", event);
   });
   return io;
 }
