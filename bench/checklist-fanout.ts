@@ -2,12 +2,12 @@
 // HTTP API. Baselines in the same run: a bare socket.io broadcast to 1,000
 // clients, and a single-row Postgres UPDATE.
 import { createServer } from "node:http";
-import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { Server } from "socket.io";
-import { io as connect, type Socket } from "socket.io-client";
+import { io as connect } from "socket.io-client";
 import { createBenchDatabase, createToken, ensureProductionBuild, startServer } from "./lib/harness";
 import { ms, summary, verdict } from "./lib/stats";
+import { now, startViewers } from "./lib/viewers";
 
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 1000);
 const TICKS = Number(process.env.BENCH_TICKS ?? 200);
@@ -15,45 +15,8 @@ const PORT = 3201;
 const BARE_PORT = 3202;
 
 interface ChecklistResponse {
+  eventSeq: number;
   sections: { items: { id: string; version: number; status: string }[] }[];
-}
-
-async function connectViewers(url: string, count: number, auth: Record<string, string>, subscribe?: string): Promise<Socket[]> {
-  const sockets: Socket[] = [];
-  for (let start = 0; start < count; start += 100) {
-    const batch = Array.from({ length: Math.min(100, count - start) }, async () => {
-      const socket = connect(url, { path: "/socket.io", transports: ["websocket"], auth, reconnection: false });
-      await new Promise<void>((resolve, reject) => {
-        socket.once("connect", resolve);
-        socket.once("connect_error", reject);
-      });
-      if (subscribe) {
-        const reply = (await socket.emitWithAck("subscribe", { releaseId: subscribe })) as { ok: boolean };
-        if (!reply.ok) throw new Error("subscribe refused");
-      }
-      sockets.push(socket);
-    });
-    await Promise.all(batch);
-  }
-  return sockets;
-}
-
-// Resolves when every socket has received the event matching `match`.
-function arrivals(sockets: Socket[], event: string, match: (payload: unknown) => boolean): Promise<number> {
-  return new Promise((resolve) => {
-    let left = sockets.length;
-    const handlers = sockets.map((socket) => {
-      const handler = (payload: unknown) => {
-        if (!match(payload)) return;
-        socket.off(event, handler);
-        left -= 1;
-        if (left === 0) resolve(performance.now());
-      };
-      socket.on(event, handler);
-      return handler;
-    });
-    void handlers;
-  });
 }
 
 async function benchApp(databaseUrl: string) {
@@ -66,34 +29,39 @@ async function benchApp(databaseUrl: string) {
     if (!releaseId) throw new Error("no demo release");
     const checklist = (await (await fetch(`${server.baseUrl}/api/v1/releases/${releaseId}/checklist`, { headers })).json()) as ChecklistResponse;
     const items = checklist.sections.flatMap((section) => section.items);
+    let seq = checklist.eventSeq;
 
-    const viewers = await connectViewers(server.baseUrl, VIEWERS, { token }, releaseId);
+    const viewers = await startViewers({
+      url: server.baseUrl,
+      count: VIEWERS,
+      auth: { token },
+      subscribe: releaseId,
+      event: "release:event",
+      keyPath: ["seq"],
+    });
     const patchLatency: number[] = [];
     const fanout: number[] = [];
     for (let tick = 0; tick < TICKS + 10; tick += 1) {
       const item = items[tick % items.length]!;
       const status = item.status === "done" ? "in_progress" : "done";
-      const allArrived = arrivals(viewers, "release:event", (payload) => {
-        const event = payload as { type: string; data: { subjectId?: string; item?: { version?: number } } };
-        return event.data.subjectId === item.id && event.data.item?.version === item.version + 1;
-      });
-      const started = performance.now();
+      const started = now();
       const response = await fetch(`${server.baseUrl}/api/v1/releases/${releaseId}/checklist/items/${item.id}`, {
         method: "PATCH",
         headers,
         body: JSON.stringify({ version: item.version, status }),
       });
-      const answered = performance.now();
+      const answered = now();
       if (response.status !== 200) throw new Error(`PATCH answered ${response.status}: ${await response.text()}`);
       item.version += 1;
       item.status = status;
-      const lastViewer = await allArrived;
+      seq += 1;
+      const lastViewer = await viewers.waitForAll(String(seq));
       if (tick >= 10) {
         patchLatency.push(answered - started);
         fanout.push(lastViewer - started);
       }
     }
-    viewers.forEach((socket) => socket.disconnect());
+    await viewers.close();
     return { patch: summary(patchLatency), fanout: summary(fanout) };
   } finally {
     await server.stop();
@@ -108,18 +76,19 @@ async function benchBareBroadcast() {
   });
   await new Promise<void>((resolve) => httpServer.listen(BARE_PORT, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${BARE_PORT}`;
-  const viewers = await connectViewers(url, VIEWERS, {});
-  const [trigger] = await connectViewers(url, 1, {});
+  const viewers = await startViewers({ url, count: VIEWERS, auth: {}, event: "release:event", keyPath: ["seq"] });
+  const trigger = connect(url, { path: "/socket.io", transports: ["websocket"] });
+  await new Promise<void>((resolve) => trigger.once("connect", () => resolve()));
   const samples: number[] = [];
   const payload = { releaseId: "00000000-0000-4000-8000-000000000000", type: "checklist.item.updated", data: { after: { status: "done", note: "x".repeat(200) } } };
   for (let tick = 0; tick < TICKS + 10; tick += 1) {
-    const allArrived = arrivals(viewers, "release:event", (event) => (event as { seq: number }).seq === tick);
-    const started = performance.now();
-    trigger!.emit("broadcast", { ...payload, seq: tick });
-    const lastViewer = await allArrived;
+    const started = now();
+    trigger.emit("broadcast", { ...payload, seq: tick });
+    const lastViewer = await viewers.waitForAll(String(tick));
     if (tick >= 10) samples.push(lastViewer - started);
   }
-  [...viewers, trigger!].forEach((socket) => socket.disconnect());
+  trigger.disconnect();
+  await viewers.close();
   io.close();
   return summary(samples);
 }
@@ -131,9 +100,9 @@ async function benchUpdate(databaseUrl: string) {
   await client.query(`INSERT INTO bench_row VALUES (1, 'todo', 1)`);
   const samples: number[] = [];
   for (let i = 0; i < TICKS + 10; i += 1) {
-    const started = performance.now();
+    const started = now();
     await client.query(`UPDATE bench_row SET status = $1, version = version + 1 WHERE id = 1`, [i % 2 ? "done" : "todo"]);
-    if (i >= 10) samples.push(performance.now() - started);
+    if (i >= 10) samples.push(now() - started);
   }
   await client.end();
   return summary(samples);
