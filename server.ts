@@ -24,10 +24,7 @@ async function main(): Promise<void> {
 
   if (env.DEMO === "1") {
     const demo = await seedDemo({ log });
-    if (demo.demoPassword) {
-      log(`demo users created: admin@, rm@, approver@, engineer@, marketing@, viewer@demo.launch-control.local`);
-      log(`demo password (shown once): ${demo.demoPassword}`);
-    }
+    if (demo.demoPassword) log(`demo password (shown once): ${demo.demoPassword}`);
   }
 
   const stopWorkers = env.ROLE === "web" ? () => undefined : startWorkers(log);
