@@ -7,6 +7,8 @@ export const errorStatus = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   CROSS_ORIGIN: 403,
+  // Four-eyes rule: the person who asked for a gate's approval cannot give it.
+  SELF_APPROVAL: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
