@@ -3,6 +3,8 @@ import { can } from "@/lib/auth/permissions";
 import type { AuthUser } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { itemSatisfiesGate } from "@/lib/gates/gate-state";
+import { reopenGatesForItem } from "@/lib/gates/reopen-gates";
 import type { ChecklistItemDto, UpdateItemInput } from "./checklist.validation";
 import { itemSelect, toItemDto, type ItemRow } from "./item-dto";
 
@@ -67,6 +69,10 @@ export async function updateChecklistItem(
     }
     const item = toItemDto(updated);
     await audit({ releaseId, action: "checklist.item.updated", subjectType: "ChecklistItem", subjectId: itemId, before, after, live: { item } });
+    // In the same transaction: an approval must never outlive the item it rested on.
+    if (itemSatisfiesGate(current.status) && !itemSatisfiesGate(updated.status)) {
+      await reopenGatesForItem(tx, audit, releaseId, updated.key);
+    }
     return item;
   });
 }
