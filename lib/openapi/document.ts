@@ -4,6 +4,7 @@ import { auditListResponse, auditQuery } from "@/lib/audit/audit.validation";
 import { permissions, type Permission } from "@/lib/auth/permissions";
 import { apiTokenSchema, createTokenBody, tokenParams } from "@/lib/auth/tokens.validation";
 import { checklistQuery, checklistResponse, itemParams, itemResponse, updateItemBody, versionConflictResponse } from "@/lib/checklist/checklist.validation";
+import { decideGateBody, gateListResponse, gateParams, gateResponse } from "@/lib/gates/gates.validation";
 import { healthSchema } from "@/lib/health/check-health";
 import { errorResponseSchema, releaseParams, roleSchema } from "@/lib/http/common.validation";
 import { releaseDetailResponse, releaseListResponse } from "@/lib/releases/releases.validation";
@@ -13,6 +14,8 @@ import { createUserBody, updateUserBody, userListResponse, userParams, userRespo
 // document cannot drift from what the server accepts.
 type OperationSpec = {
   summary: string;
+  // Rules and error codes specific to this operation, after the permission line.
+  notes?: string;
   permission?: Permission;
   path?: z.ZodObject;
   query?: z.ZodObject;
@@ -28,9 +31,10 @@ function errorResponse(description: string) {
 
 function operation(spec: OperationSpec): ZodOpenApiOperationObject {
   const roles = spec.permission ? ` Roles: ${permissions[spec.permission].join(", ")}.` : "";
+  const description = [spec.permission ? `Requires \`${spec.permission}\`.${roles}` : "", spec.notes ?? ""].filter(Boolean).join("\n\n");
   return {
     summary: spec.summary,
-    ...(spec.permission ? { description: `Requires \`${spec.permission}\`.${roles}` } : {}),
+    ...(description ? { description } : {}),
     requestParams: { ...(spec.path ? { path: spec.path } : {}), ...(spec.query ? { query: spec.query } : {}) },
     ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: spec.body } } } } : {}),
     responses: {
@@ -99,6 +103,33 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       },
       "/api/v1/releases/{releaseId}/checklist/items/{itemId}": {
         patch: operation({ summary: "Update a checklist item (optimistic concurrency on version)", permission: "checklist.update", path: itemParams, body: updateItemBody, response: itemResponse, conflict: versionConflictResponse }),
+      },
+      "/api/v1/releases/{releaseId}/gates": {
+        get: operation({ summary: "The release's approval gates with their computed state, blockers and current-round decisions", permission: "release.read", path: releaseParams, response: gateListResponse }),
+      },
+      "/api/v1/releases/{releaseId}/gates/{gateId}/request": {
+        post: operation({
+          summary: "Request a gate's approval",
+          notes: "You become the requester, who may not approve (unless the gate allows self-approval). Requesting again while pending is a reminder; after a rejection it starts a new round. 409 CONFLICT when the gate is already approved.",
+          permission: "gate.decide",
+          path: gateParams,
+          response: gateResponse,
+          conflict: errorResponseSchema,
+        }),
+      },
+      "/api/v1/releases/{releaseId}/gates/{gateId}/decisions": {
+        post: operation({
+          summary: "Approve, reject, revoke or override a gate",
+          notes:
+            "Reject needs a comment; revoke withdraws your own approval; override needs `gate.override` and a reason of at least 10 characters, and is audited as `gate.overridden`. " +
+            "Approvals count once per person and expire after the gate's approvalTtlSec. 403 FORBIDDEN when your role is not one of the gate's requiredRoles, " +
+            "403 SELF_APPROVAL when you requested the gate, 409 CONFLICT when nobody requested it yet or there is nothing to revoke, 409 VERSION_CONFLICT on a stale version (details.current is the gate).",
+          permission: "gate.decide",
+          path: gateParams,
+          body: decideGateBody,
+          response: gateResponse,
+          conflict: errorResponseSchema,
+        }),
       },
       "/api/v1/releases/{releaseId}/audit": {
         get: operation({ summary: "The release's audit trail, newest first", permission: "audit.read", path: releaseParams, query: auditQuery, response: auditListResponse }),

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE as revokeToken } from "@/app/api/v1/me/tokens/[tokenId]/route";
 import { POST as createToken } from "@/app/api/v1/me/tokens/route";
 import { PATCH as patchItem } from "@/app/api/v1/releases/[releaseId]/checklist/items/[itemId]/route";
+import { POST as postGateDecision } from "@/app/api/v1/releases/[releaseId]/gates/[gateId]/decisions/route";
+import { POST as postGateRequest } from "@/app/api/v1/releases/[releaseId]/gates/[gateId]/request/route";
 import { PATCH as patchUser } from "@/app/api/v1/users/[userId]/route";
 import { POST as createUser } from "@/app/api/v1/users/route";
 import { can, roles, type Permission, type Role } from "@/lib/auth/permissions";
@@ -24,6 +26,15 @@ const users: Partial<Record<Role, TestUser>> = {};
 let releaseId: string;
 let itemIds: string[];
 let itemCursor = 0;
+// Gates every gate.decide role may vote on, requested by someone else and
+// needing more approvals than there are callers, so each call succeeds on its
+// own merits and only the permission table decides the answer.
+let voteGateId: string;
+let overrideGateId: string;
+
+async function gateVersion(gateId: string): Promise<number> {
+  return (await prisma.gate.findUniqueOrThrow({ where: { id: gateId }, select: { version: true } })).version;
+}
 
 const mutatingRoutes: MutatingRoute[] = [
   {
@@ -46,6 +57,39 @@ const mutatingRoutes: MutatingRoute[] = [
     async request() {
       const itemId = itemIds[++itemCursor]!;
       return { params: { releaseId, itemId }, body: { version: await itemVersion(itemId), requiredForGoLive: true } };
+    },
+  },
+  {
+    name: "POST gate request",
+    permission: "gate.decide",
+    handler: postGateRequest,
+    method: "POST",
+    okStatus: 200,
+    async request() {
+      return { params: { releaseId, gateId: voteGateId } };
+    },
+  },
+  {
+    name: "POST gate decision (approve)",
+    permission: "gate.decide",
+    handler: postGateDecision,
+    method: "POST",
+    okStatus: 200,
+    async request() {
+      return { params: { releaseId, gateId: voteGateId }, body: { kind: "approve", version: await gateVersion(voteGateId) } };
+    },
+  },
+  {
+    name: "POST gate decision (override)",
+    permission: "gate.override",
+    handler: postGateDecision,
+    method: "POST",
+    okStatus: 200,
+    async request() {
+      return {
+        params: { releaseId, gateId: overrideGateId },
+        body: { kind: "override", comment: "customers are down, go now", version: await gateVersion(overrideGateId) },
+      };
     },
   },
   {
@@ -95,6 +139,23 @@ const mutatingRoutes: MutatingRoute[] = [
 beforeAll(async () => {
   for (const role of roles) users[role] = await createTestUser(role);
   ({ releaseId, itemIds } = await createTestRelease());
+  const requester = await createTestUser("RELEASE_MANAGER");
+  const matrixGate = (key: string, position: number) =>
+    prisma.gate.create({
+      data: {
+        releaseId,
+        key,
+        position,
+        titleKo: key,
+        titleEn: key,
+        requiredRoles: ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER"],
+        approvalsNeeded: 99,
+        requestedById: requester.id,
+        requestedAt: new Date(),
+      },
+    });
+  voteGateId = (await matrixGate("matrix_vote", 10)).id;
+  overrideGateId = (await matrixGate("matrix_override", 11)).id;
 });
 
 describe.each(mutatingRoutes)("$name ($permission)", (mutating) => {

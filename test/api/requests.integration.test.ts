@@ -191,7 +191,15 @@ describe("public endpoints", () => {
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe("3.1.0");
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(["/api/health", "/api/v1/releases/{releaseId}/checklist/items/{itemId}", "/api/v1/releases/{releaseId}/audit", "/api/v1/me/tokens"]),
+      expect.arrayContaining([
+        "/api/health",
+        "/api/v1/releases/{releaseId}/checklist/items/{itemId}",
+        "/api/v1/releases/{releaseId}/audit",
+        "/api/v1/me/tokens",
+        "/api/v1/releases/{releaseId}/gates",
+        "/api/v1/releases/{releaseId}/gates/{gateId}/request",
+        "/api/v1/releases/{releaseId}/gates/{gateId}/decisions",
+      ]),
     );
   });
 });
