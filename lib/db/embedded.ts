@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -79,11 +80,19 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions = {}):
     );
   }
   await ensureDatabase(port, password, database);
+  let stopping: Promise<void> | undefined;
   return {
     url: urlFor(port, password, database),
     reused: false,
-    stop: () => postgres.stop(),
+    // The package's own exit hook may be stopping the same cluster on SIGTERM;
+    // a second stop() that starts after Postgres exited would wait forever for
+    // an exit event already gone, so Postgres removing its pid file also counts.
+    stop: () => (stopping ??= Promise.race([postgres.stop(), pidFileGone(path.join(clusterDir, "postmaster.pid"))])),
   };
+}
+
+async function pidFileGone(pidFile: string): Promise<void> {
+  while (existsSync(pidFile)) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 function portFromEnv(): number {
