@@ -4,8 +4,9 @@ import { useEffect, useState } from "react";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { io } from "socket.io-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { ChecklistItem, ReleaseEvent } from "@/lib/client/types";
+import type { ChecklistItem, LogLevel, ReleaseEvent } from "@/lib/client/types";
 import { applyItem, refreshAfterItemChange } from "./use-checklist";
+import { appendOperationLog, type LiveLogLine } from "./use-operations";
 
 export type LiveState = "idle" | "connecting" | "live" | "offline";
 
@@ -62,6 +63,15 @@ export function useReleaseLive(releaseId: string | null): LiveState {
       applyItem(queryClient, releaseId, item);
       refreshAfterItemChange(queryClient, releaseId);
     });
+    // Log lines are not audit events and carry no seq; after a reconnect the
+    // resync above refetches the operation with its persisted lines. A line
+    // often means the driver just moved traffic, so the split is read again.
+    socket.on("operation:log", (payload: unknown) => {
+      const line = logLine(payload, releaseId);
+      if (!line) return;
+      appendOperationLog(queryClient, releaseId, line);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.traffic(releaseId) });
+    });
 
     return () => {
       socket.disconnect();
@@ -81,6 +91,23 @@ function isReleaseEvent(value: unknown): value is ReleaseEvent {
   if (typeof value !== "object" || value === null) return false;
   const event = value as Partial<ReleaseEvent>;
   return typeof event.releaseId === "string" && typeof event.seq === "number" && typeof event.type === "string";
+}
+
+const logLevels: readonly LogLevel[] = ["info", "warn", "error"];
+
+function logLine(payload: unknown, releaseId: string): LiveLogLine | null {
+  if (typeof payload !== "object" || payload === null) return null;
+  const event = payload as Record<string, unknown>;
+  if (event.releaseId !== releaseId || typeof event.operationId !== "string" || typeof event.id !== "string") return null;
+  if (typeof event.at !== "string" || typeof event.message !== "string") return null;
+  return {
+    operationId: event.operationId,
+    id: event.id,
+    stepId: typeof event.stepId === "string" ? event.stepId : null,
+    at: event.at,
+    level: logLevels.find((level) => level === event.level) ?? "info",
+    message: event.message,
+  };
 }
 
 function eventItem(data: unknown): ChecklistItem | null {

@@ -13,4 +13,10 @@ export const queryKeys = {
   checklists: (releaseId: string) => ["release", releaseId, "checklist"] as const,
   checklist: (releaseId: string, filter: ChecklistFilter) => ["release", releaseId, "checklist", filter] as const,
   audit: (releaseId: string, filters: AuditFilters) => ["release", releaseId, "audit", filters] as const,
+  gates: (releaseId: string) => ["release", releaseId, "gates"] as const,
+  traffic: (releaseId: string) => ["release", releaseId, "traffic"] as const,
+  operations: (releaseId: string) => ["release", releaseId, "operations"] as const,
+  operation: (releaseId: string, operationId: string) => ["release", releaseId, "operation", operationId] as const,
+  rollbackReports: (releaseId: string) => ["release", releaseId, "rollback-reports"] as const,
+  setting: (releaseId: string, key: string) => ["release", releaseId, "settings", key] as const,
 };

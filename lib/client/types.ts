@@ -1,8 +1,10 @@
 // Shapes of the public API as the browser receives them (times are ISO UTC strings).
 import { roles, type Permission, type Role } from "@/lib/auth/permissions";
+import type { DriverConfig } from "@/lib/drivers/config";
+import { driverKinds, type DriverKind, type Environment, type EnvironmentHealth } from "@/lib/drivers/types";
 
-export { roles };
-export type { Permission, Role };
+export { driverKinds, roles };
+export type { DriverConfig, DriverKind, Environment, EnvironmentHealth, Permission, Role };
 
 export interface LocalizedText {
   ko: string;
@@ -226,4 +228,156 @@ export interface ReleaseEvent {
   seq: number;
   type: string;
   data: unknown;
+}
+
+// Control plane: gates, traffic, operations, settings (docs/CONTROL-PLANE.md).
+
+export type GateStatus = "pending" | "approved" | "rejected";
+export type GateDecisionKind = "approve" | "reject" | "revoke" | "override";
+
+export interface GateDecision {
+  id: string;
+  kind: GateDecisionKind;
+  user: { id: string; name: string };
+  comment: string | null;
+  at: string;
+  expiresAt: string | null;
+  expired: boolean;
+  revokedAt: string | null;
+}
+
+export interface GateBlocker {
+  code: "REJECTED" | "APPROVALS_MISSING" | "ITEMS_NOT_DONE";
+  message: string;
+  itemKeys?: string[];
+}
+
+export interface Gate {
+  id: string;
+  key: string;
+  position: number;
+  title: LocalizedText;
+  requiredRoles: Role[];
+  approvalsNeeded: number;
+  allowSelfApproval: boolean;
+  approvalTtlSec: number | null;
+  requiredItemKeys: string[];
+  status: GateStatus;
+  round: number;
+  requestedBy: { id: string; name: string } | null;
+  requestedAt: string | null;
+  decidedAt: string | null;
+  version: number;
+  state: { approved: boolean; overridden: boolean; approvals: number; needed: number; blockers: GateBlocker[] };
+  decisions: GateDecision[];
+}
+
+export interface Traffic {
+  driver: DriverKind;
+  greenPercent: number;
+  weights: { blue: number; green: number };
+  health: Record<Environment, EnvironmentHealth>;
+  readAt: string;
+}
+
+export type OperationKind = "cutover" | "migration" | "rollback";
+export type OperationStatus =
+  | "scheduled"
+  | "pending"
+  | "running"
+  | "paused"
+  | "needs_attention"
+  | "succeeded"
+  | "failed"
+  | "aborted"
+  | "cancelled";
+export type StepStatus = "pending" | "running" | "succeeded" | "failed" | "skipped" | "aborted";
+
+export const operationKinds: readonly OperationKind[] = ["cutover", "migration", "rollback"];
+
+export interface OperationSummary {
+  id: string;
+  kind: OperationKind;
+  status: OperationStatus;
+  rehearsal: boolean;
+  scheduledAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdAt: string;
+  requestedBy: { id: string; name: string } | null;
+  reason: string | null;
+  currentStep: number;
+  confirmedGreen: number | null;
+  version: number;
+}
+
+export interface OperationStep {
+  id: string;
+  position: number;
+  kind: string;
+  params: unknown;
+  status: StepStatus;
+  attempts: number;
+  error: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export type LogLevel = "info" | "warn" | "error";
+
+export interface OperationLogLine {
+  id: string;
+  stepId: string | null;
+  at: string;
+  level: LogLevel;
+  message: string;
+}
+
+export interface OperationDetail extends OperationSummary {
+  steps: OperationStep[];
+  logs: OperationLogLine[];
+}
+
+export interface StartOperation {
+  kind: OperationKind;
+  idempotencyKey: string;
+  scheduledAt?: string;
+  rehearsal?: boolean;
+  confirmVersion?: string;
+}
+
+export interface RollbackReport {
+  id: string;
+  operationId: string | null;
+  cause: string;
+  fixPlan: string;
+  newScheduleAt: string | null;
+  author: { id: string; name: string } | null;
+  createdAt: string;
+}
+
+export interface NewRollbackReport {
+  operationId?: string;
+  cause: string;
+  fixPlan: string;
+  newScheduleAt?: string | null;
+}
+
+export interface ReleaseSettingView<T> {
+  key: string;
+  settings: T;
+  secretsSet: string[];
+  version: number;
+}
+
+export interface SaveSetting<T> {
+  settings: T;
+  secrets?: Record<string, string>;
+  version?: number;
+}
+
+export interface SimulationFaults {
+  environment: Environment;
+  errorRate: number;
+  latencyMs: number;
 }
