@@ -7,6 +7,7 @@ import { applyMigrations } from "@/lib/db/migrator";
 import { disconnectPrisma } from "@/lib/db/client";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
+import { stopQueue } from "@/lib/operations/queue";
 import { startWorkers } from "@/lib/workers";
 
 const log = (message: string) => console.log(`[launch-control] ${message}`);
@@ -27,11 +28,11 @@ async function main(): Promise<void> {
     if (demo.demoPassword) log(`demo password (shown once): ${demo.demoPassword}`);
   }
 
-  const stopWorkers = env.ROLE === "web" ? () => undefined : startWorkers(log);
+  const stopWorkers = env.ROLE === "web" ? stopQueue : await startWorkers(log);
   if (env.ROLE === "worker") {
     log("ROLE=worker: background workers only, no HTTP server");
     onShutdown(async () => {
-      stopWorkers();
+      await stopWorkers();
       await disconnectPrisma();
       await database.stop();
     });
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   log(`first admin: echo 'a-long-password' | npm run cli -- user create --email you@example.com --role ADMIN --password-stdin`);
 
   onShutdown(async () => {
-    stopWorkers();
+    await stopWorkers();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await disconnectPrisma();
     await database.stop();

@@ -1,4 +1,6 @@
 import { prisma } from "@/lib/db/client";
+import { stopQueue } from "@/lib/operations/queue";
+import { startOperationsWorker } from "./operations";
 
 export interface Worker {
   name: string;
@@ -6,8 +8,8 @@ export interface Worker {
   run(): Promise<void>;
 }
 
-// Background work that `ROLE=worker|all` runs. Later issues add the durable
-// job queue (operations, announcements, metric polling) here.
+// Periodic background work that `ROLE=worker|all` runs beside the durable
+// operations queue (./operations.ts).
 const workers: Worker[] = [
   {
     name: "sign-in-throttle-cleanup",
@@ -20,13 +22,20 @@ const workers: Worker[] = [
   },
 ];
 
-export function startWorkers(log: (message: string) => void): () => void {
+// Starts the periodic workers and the operations worker (pg-boss); the
+// returned function stops them all, letting running steps checkpoint.
+export async function startWorkers(log: (message: string) => void): Promise<() => Promise<void>> {
+  const operations = await startOperationsWorker(log);
   const timers = workers.map((worker) => {
     const tick = () => {
       worker.run().catch((error: unknown) => log(`worker ${worker.name} failed: ${String(error)}`));
     };
     return setInterval(tick, worker.intervalMs);
   });
-  log(`workers: ${workers.map((worker) => worker.name).join(", ")}`);
-  return () => timers.forEach(clearInterval);
+  log(`workers: ${[...workers.map((worker) => worker.name), `operations (${operations.owner})`].join(", ")}`);
+  return async () => {
+    timers.forEach(clearInterval);
+    await operations.stop();
+    await stopQueue();
+  };
 }
