@@ -4,10 +4,12 @@ import { auditListResponse, auditQuery } from "@/lib/audit/audit.validation";
 import { permissions, type Permission } from "@/lib/auth/permissions";
 import { apiTokenSchema, createTokenBody, tokenParams } from "@/lib/auth/tokens.validation";
 import { checklistQuery, checklistResponse, itemParams, itemResponse, updateItemBody, versionConflictResponse } from "@/lib/checklist/checklist.validation";
+import { simulationFaultsBody, simulationFaultsResponse } from "@/lib/drivers/simulation.validation";
 import { decideGateBody, gateListResponse, gateParams, gateResponse } from "@/lib/gates/gates.validation";
 import { healthSchema } from "@/lib/health/check-health";
 import { errorResponseSchema, releaseParams, roleSchema } from "@/lib/http/common.validation";
 import { releaseDetailResponse, releaseListResponse } from "@/lib/releases/releases.validation";
+import { saveSettingBodyDocument, settingParams, settingViewSchema } from "@/lib/settings/settings.validation";
 import { createUserBody, updateUserBody, userListResponse, userParams, userResponse } from "@/lib/users/users.validation";
 
 // Built from the same zod schemas the route handlers parse with, so the
@@ -133,6 +135,13 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       },
       "/api/v1/releases/{releaseId}/audit": {
         get: operation({ summary: "The release's audit trail, newest first", permission: "audit.read", path: releaseParams, query: auditQuery, response: auditListResponse }),
+      },
+      "/api/v1/releases/{releaseId}/settings/{key}": {
+        get: operation({ summary: "A release setting (driver, migration, cutover, notifications): settings and which secrets are set, never their values", permission: "settings.read", path: settingParams, response: settingViewSchema }),
+        put: operation({ summary: "Save a release setting; secrets not resent are kept (optimistic concurrency on version)", permission: "settings.update", path: settingParams, body: saveSettingBodyDocument, response: settingViewSchema, conflict: errorResponseSchema }),
+      },
+      "/api/v1/releases/{releaseId}/simulation/faults": {
+        put: operation({ summary: "Inject (or heal with 0/0) errors and latency in one simulated fleet", permission: "simulation.fault", path: releaseParams, body: simulationFaultsBody, response: simulationFaultsResponse }),
       },
       "/api/v1/openapi.json": {
         get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } },
