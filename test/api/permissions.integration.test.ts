@@ -4,6 +4,8 @@ import { POST as createToken } from "@/app/api/v1/me/tokens/route";
 import { PATCH as patchItem } from "@/app/api/v1/releases/[releaseId]/checklist/items/[itemId]/route";
 import { POST as postGateDecision } from "@/app/api/v1/releases/[releaseId]/gates/[gateId]/decisions/route";
 import { POST as postGateRequest } from "@/app/api/v1/releases/[releaseId]/gates/[gateId]/request/route";
+import { PUT as putSetting } from "@/app/api/v1/releases/[releaseId]/settings/[key]/route";
+import { PUT as putSimulationFaults } from "@/app/api/v1/releases/[releaseId]/simulation/faults/route";
 import { PATCH as patchUser } from "@/app/api/v1/users/[userId]/route";
 import { POST as createUser } from "@/app/api/v1/users/route";
 import { can, roles, type Permission, type Role } from "@/lib/auth/permissions";
@@ -90,6 +92,27 @@ const mutatingRoutes: MutatingRoute[] = [
         params: { releaseId, gateId: overrideGateId },
         body: { kind: "override", comment: "customers are down, go now", version: await gateVersion(overrideGateId) },
       };
+    },
+  },
+  {
+    name: "PUT release setting",
+    permission: "settings.update",
+    handler: putSetting,
+    method: "PUT",
+    okStatus: 200,
+    async request() {
+      const current = await prisma.releaseSetting.findUnique({ where: { releaseId_key: { releaseId, key: "driver.rehearsal" } }, select: { version: true } });
+      return { params: { releaseId, key: "driver.rehearsal" }, body: { settings: { kind: "simulated" }, version: current?.version ?? 0 } };
+    },
+  },
+  {
+    name: "PUT simulation faults",
+    permission: "simulation.fault",
+    handler: putSimulationFaults,
+    method: "PUT",
+    okStatus: 200,
+    async request() {
+      return { params: { releaseId }, body: { environment: "green", errorRate: 1, latencyMs: 0 } };
     },
   },
   {
