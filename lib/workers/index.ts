@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import { deliverDueNotifications } from "@/lib/notifications";
 import { stopQueue } from "@/lib/operations/queue";
 import { startOperationsWorker } from "./operations";
 
@@ -18,6 +19,15 @@ const workers: Worker[] = [
       await prisma.signInThrottle.deleteMany({
         where: { windowStart: { lt: new Date(Date.now() - 24 * 3600_000) } },
       });
+    },
+  },
+  {
+    // Passes may overlap when a send is slow; claiming with SKIP LOCKED keeps
+    // each delivery to one pass.
+    name: "notification-delivery",
+    intervalMs: 2_000,
+    async run() {
+      await deliverDueNotifications();
     },
   },
 ];
