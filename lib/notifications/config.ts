@@ -12,6 +12,8 @@ export const notificationEvents = [
   "operation.failed",
   "operation.needs_attention",
   "operation.aborted",
+  // A scheduled operation that did not start (its gate no longer approved).
+  "operation.cancelled",
   "rollback.started",
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];

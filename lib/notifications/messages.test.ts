@@ -16,6 +16,7 @@ describe("notification messages", () => {
       renderMessage("operation.failed", { ...operation, reason: "green unhealthy" }, release),
       renderMessage("operation.needs_attention", { ...operation, reason: "server stopped during migrate" }, release),
       renderMessage("operation.aborted", { ...operation, actorName: "Park" }, release),
+      renderMessage("operation.cancelled", { ...operation, reason: "Go/No-Go no longer approved" }, release),
       renderMessage("rollback.started", { ...operation, kind: "rollback", rehearsal: true }, release),
     ];
     expect(cases.map((message) => message.subject)).toEqual([
@@ -26,6 +27,7 @@ describe("notification messages", () => {
       "[v2.0.0] Cutover FAILED / 컷오버 실패",
       "[v2.0.0] Cutover needs attention / 컷오버 확인 필요",
       "[v2.0.0] Cutover aborted / 컷오버 중단됨",
+      "[v2.0.0] Cutover cancelled / 컷오버 취소됨",
       "[v2.0.0] Rollback started (rehearsal): traffic goes back to blue / 롤백 시작 (리허설): 트래픽을 블루로 되돌립니다",
     ]);
     expect(cases[1]?.ko).toBe("🚨 [v2.0.0] 봄 정식 출시: 최종 배포 승인 긴급 오버라이드 (Lee)\n게이트 상태: 승인됨\n“DB fix verified”");

@@ -30,6 +30,7 @@ export interface NotificationPayloads {
   "operation.failed": OperationNotice;
   "operation.needs_attention": OperationNotice;
   "operation.aborted": OperationNotice;
+  "operation.cancelled": OperationNotice;
   "rollback.started": OperationNotice;
 }
 
@@ -81,6 +82,7 @@ const operationOutcomes = {
   "operation.failed": { en: "FAILED", ko: "실패", icon: "❌" },
   "operation.needs_attention": { en: "needs attention", ko: "확인 필요", icon: "⚠️" },
   "operation.aborted": { en: "aborted", ko: "중단됨", icon: "⏹️" },
+  "operation.cancelled": { en: "cancelled", ko: "취소됨", icon: "🚫" },
 } as const;
 
 export function renderMessage<E extends NotificationEvent>(event: E, payload: NotificationPayloads[E], release: ReleaseLabel): NotificationMessage {
