@@ -64,7 +64,7 @@ export async function abortOperation(actor: Actor, releaseId: string, operationI
 
   // Scheduled or pending operations that never ran have not moved anything.
   if (movesTraffic(op.kind) && op.startedAt) await moveTrafficToBlue(actor, op);
-  await notifySafely(releaseId, "operation.aborted", { operationId, kind: op.kind, rehearsal: op.rehearsal, by: actor.label });
+  await notifySafely(releaseId, "operation.aborted", { operationId, kind: op.kind, rehearsal: op.rehearsal, actorName: actor.label });
   return getOperationSummary(operationId);
 }
 
