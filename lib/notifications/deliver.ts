@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { decryptSecrets } from "@/lib/config/secrets";
 import { prisma } from "@/lib/db/client";
+import { getReleaseSettings } from "@/lib/settings/get-settings";
 import { PermanentDeliveryError, sendEmail, sendSlack } from "./channels";
-import { notificationsConfigSchema, type NotificationsConfig } from "./config";
-import { notificationsSettingKey } from "./notify";
+import type { NotificationsConfig } from "./config";
 
 export const maxDeliveryAttempts = 6;
 const firstRetryMs = 5_000;
@@ -124,17 +123,14 @@ interface ChannelSettings {
 }
 
 // Read when sending, not when queueing: a corrected URL or password fixes the
-// deliveries still waiting for a retry.
+// deliveries still waiting for a retry. Settings that cannot be read fail
+// each delivery with the reason (retried: someone may fix them meanwhile).
 async function loadChannelSettings(releaseId: string): Promise<ChannelSettings> {
-  const row = await prisma.releaseSetting.findUnique({
-    where: { releaseId_key: { releaseId, key: notificationsSettingKey } },
-    select: { settings: true, secrets: true },
-  });
-  const parsed = notificationsConfigSchema.safeParse(row?.settings);
-  const secrets = decryptSecrets(row?.secrets ?? null);
+  const saved = await getReleaseSettings(releaseId, "notifications");
+  const secrets = saved?.secrets ?? {};
   const values = [secrets.slackWebhookUrl, secrets.smtpUrl, passwordOf(secrets.smtpUrl)].filter((value): value is string => !!value && value.length >= 3);
   return {
-    config: parsed.success ? parsed.data : null,
+    config: saved?.settings ?? null,
     secrets: { slackWebhookUrl: secrets.slackWebhookUrl, smtpUrl: secrets.smtpUrl },
     redact: (text) => values.reduce((out, value) => out.replaceAll(value, "***"), text),
   };

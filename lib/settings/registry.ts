@@ -1,5 +1,8 @@
 import type { z } from "zod";
 import { defaultDriverConfig, driverConfigSchema, driverSecretFields } from "@/lib/drivers/config";
+import { cutoverConfigSchema, defaultCutoverConfig } from "@/lib/operations/cutover-config";
+import { defaultNotificationsConfig, notificationSecretFields, notificationsConfigSchema } from "@/lib/notifications/config";
+import { migrationConfigSchema, migrationSecretFields } from "@/lib/operations/migration/config";
 
 // Every per-release setting key, with the schema its `settings` must pass and
 // the secret fields it needs. One static map: a key's owner adds one line
@@ -22,6 +25,9 @@ const driverSetting = defineSetting({ settings: driverConfigSchema, secretFields
 export const settingDefinitions = {
   "driver.production": driverSetting,
   "driver.rehearsal": driverSetting,
+  cutover: defineSetting({ settings: cutoverConfigSchema, secretFields: () => [], defaultSettings: defaultCutoverConfig }),
+  migration: defineSetting({ settings: migrationConfigSchema, secretFields: () => migrationSecretFields, defaultSettings: null }),
+  notifications: defineSetting({ settings: notificationsConfigSchema, secretFields: notificationSecretFields, defaultSettings: defaultNotificationsConfig }),
 };
 
 export type SettingKey = keyof typeof settingDefinitions;

@@ -1,5 +1,5 @@
-import { decryptSecrets, SecretsError } from "@/lib/config/secrets";
-import { prisma } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { getReleaseSettings } from "@/lib/settings/get-settings";
 import { MigrationConfigError, resolveMigrationConfig, type ResolvedMigrationConfig } from "./config";
 
 export const migrationSettingKey = "migration";
@@ -7,17 +7,14 @@ export const migrationSettingKey = "migration";
 // The release's `migration` setting with its secret, validated, read when a
 // step runs so a corrected setting applies to the next attempt.
 export async function loadMigrationConfig(releaseId: string): Promise<ResolvedMigrationConfig> {
-  const row = await prisma.releaseSetting.findUnique({
-    where: { releaseId_key: { releaseId, key: migrationSettingKey } },
-    select: { settings: true, secrets: true },
-  });
-  if (!row) throw new MigrationConfigError("This release has no migration settings; configure the migration first");
-  let secrets: Record<string, string>;
+  let saved;
   try {
-    secrets = decryptSecrets(row.secrets);
+    saved = await getReleaseSettings(releaseId, migrationSettingKey);
   } catch (error) {
-    if (error instanceof SecretsError) throw new MigrationConfigError(`The migration secrets: ${error.message}`);
+    // Settings that no longer validate, secrets sealed with another key.
+    if (isAppError(error)) throw new MigrationConfigError(error.message);
     throw error;
   }
-  return resolveMigrationConfig(row.settings, secrets);
+  if (!saved) throw new MigrationConfigError("This release has no migration settings; configure the migration first");
+  return resolveMigrationConfig(saved.settings, saved.secrets);
 }
