@@ -7,6 +7,20 @@ import { checklistQuery, checklistResponse, itemParams, itemResponse, updateItem
 import { simulationFaultsBody, simulationFaultsResponse } from "@/lib/drivers/simulation.validation";
 import { decideGateBody, gateListResponse, gateParams, gateResponse } from "@/lib/gates/gates.validation";
 import { healthSchema } from "@/lib/health/check-health";
+import {
+  attachEvidenceBody,
+  attachEvidenceResponse,
+  createRollbackReportBody,
+  operationDetailResponse,
+  operationListResponse,
+  operationParams,
+  operationResponse,
+  rollbackReportListResponse,
+  rollbackReportResponse,
+  startOperationBody,
+  trafficQuery,
+  trafficResponse,
+} from "@/lib/operations/operations.validation";
 import { errorResponseSchema, releaseParams, roleSchema } from "@/lib/http/common.validation";
 import { releaseDetailResponse, releaseListResponse } from "@/lib/releases/releases.validation";
 import { saveSettingBodyDocument, settingParams, settingViewSchema } from "@/lib/settings/settings.validation";
@@ -25,6 +39,8 @@ type OperationSpec = {
   status?: 200 | 201;
   response: z.ZodType;
   conflict?: z.ZodType;
+  // When the operation answers 503 UNAVAILABLE, and why.
+  unavailable?: string;
 };
 
 function errorResponse(description: string) {
@@ -48,6 +64,7 @@ function operation(spec: OperationSpec): ZodOpenApiOperationObject {
       ...(spec.conflict ? { "409": { description: "Stale version or conflicting state", content: { "application/json": { schema: spec.conflict } } } } : {}),
       ...(spec.body ? { "413": errorResponse("PAYLOAD_TOO_LARGE (over 64 KiB)"), "415": errorResponse("UNSUPPORTED_MEDIA_TYPE") } : {}),
       "500": errorResponse("INTERNAL"),
+      ...(spec.unavailable ? { "503": errorResponse(spec.unavailable) } : {}),
     },
   };
 }
@@ -142,6 +159,62 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       },
       "/api/v1/releases/{releaseId}/simulation/faults": {
         put: operation({ summary: "Inject (or heal with 0/0) errors and latency in one simulated fleet", permission: "simulation.fault", path: releaseParams, body: simulationFaultsBody, response: simulationFaultsResponse }),
+      },
+      "/api/v1/releases/{releaseId}/operations": {
+        get: operation({ summary: "The release's last 50 operations (cutover, migration, rollback; rehearsals marked), newest first", permission: "release.read", path: releaseParams, response: operationListResponse }),
+        post: operation({
+          summary: "Start or schedule a cutover, migration or rollback",
+          notes:
+            "201 for a new operation; 200 with the existing one when idempotencyKey was used before (a different kind with the same key is 409 CONFLICT). " +
+            "Cutover and rollback need confirmVersion equal to the release's version (400 otherwise). " +
+            "409 PRECONDITION_FAILED lists everything missing at once in details.missing (code, message, gate?, itemKeys?, operationId?): " +
+            "cutover — go_no_go gate, required checklist items, a usable driver, no active operation; migration — migration gate and settings; rollback — rollback gate (or its override). " +
+            "Rehearsals run on the driver.rehearsal configuration, skip gates and checklist, and only wait for another rehearsal. " +
+            "With scheduledAt the operation starts then, and only if its gate is still approved (otherwise it is cancelled with the reason).",
+          permission: "operation.start",
+          path: releaseParams,
+          body: startOperationBody,
+          status: 201,
+          response: operationResponse,
+          conflict: errorResponseSchema,
+        }),
+      },
+      "/api/v1/releases/{releaseId}/operations/{operationId}": {
+        get: operation({ summary: "An operation with its steps and its last 500 log lines (live lines arrive on the socket as operation:log)", permission: "release.read", path: operationParams, response: operationDetailResponse }),
+      },
+      "/api/v1/releases/{releaseId}/operations/{operationId}/pause": {
+        post: operation({ summary: "Pause a running or pending operation; the current bake stops and later resumes with its remainder", notes: "409 CONFLICT in any other state.", permission: "operation.control", path: operationParams, response: operationResponse, conflict: errorResponseSchema }),
+      },
+      "/api/v1/releases/{releaseId}/operations/{operationId}/resume": {
+        post: operation({ summary: "Resume a paused operation, or one in needs_attention after you checked its reason; the failed step runs again", notes: "409 CONFLICT in any other state.", permission: "operation.control", path: operationParams, response: operationResponse, conflict: errorResponseSchema }),
+      },
+      "/api/v1/releases/{releaseId}/operations/{operationId}/abort": {
+        post: operation({
+          summary: "Abort an operation; a cutover or rollback that has moved traffic puts 100 % on blue before this answers",
+          notes: "confirmedGreen in the answer is the split the driver confirmed. If the driver could not be reached, the operation is still aborted and its reason says traffic was not confirmed on blue. 409 CONFLICT when it already ended.",
+          permission: "operation.control",
+          path: operationParams,
+          response: operationResponse,
+          conflict: errorResponseSchema,
+        }),
+      },
+      "/api/v1/releases/{releaseId}/operations/{operationId}/evidence": {
+        post: operation({
+          summary: "Attach a successful cutover or rollback rehearsal as the evidence link of the checklist items it proves",
+          notes: "Needs a successful cutover rehearsal and a successful rollback rehearsal on the release (409 PRECONDITION_FAILED otherwise). Items: environment.rollback-tested, automation.blue-green-scripts (default: both).",
+          permission: "checklist.update",
+          path: operationParams,
+          body: attachEvidenceBody,
+          response: attachEvidenceResponse,
+          conflict: errorResponseSchema,
+        }),
+      },
+      "/api/v1/releases/{releaseId}/traffic": {
+        get: operation({ summary: "The blue/green split as the driver reports it now (not as requested)", permission: "release.read", path: releaseParams, query: trafficQuery, response: trafficResponse, unavailable: "UNAVAILABLE: the driver did not answer (message says why)" }),
+      },
+      "/api/v1/releases/{releaseId}/rollback-reports": {
+        get: operation({ summary: "Rollback reports, and finished rollbacks still waiting for one", permission: "release.read", path: releaseParams, response: rollbackReportListResponse }),
+        post: operation({ summary: "File a rollback report: cause, fix plan, new schedule", permission: "operation.control", path: releaseParams, body: createRollbackReportBody, status: 201, response: rollbackReportResponse }),
       },
       "/api/v1/openapi.json": {
         get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } },

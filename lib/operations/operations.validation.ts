@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checklistItemSchema } from "@/lib/checklist/checklist.validation";
 import { isoDateTime, releaseParams } from "@/lib/http/common.validation";
 
 export const operationKindSchema = z.enum(["cutover", "migration", "rollback"]).meta({ id: "OperationKind" });
@@ -138,3 +139,4 @@ export const attachEvidenceBody = z
     itemKeys: z.array(z.enum(evidenceItemKeys)).min(1).max(evidenceItemKeys.length).default([...evidenceItemKeys]),
   })
   .meta({ id: "AttachRehearsalEvidence" });
+export const attachEvidenceResponse = z.object({ items: z.array(checklistItemSchema) });

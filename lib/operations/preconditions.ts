@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { gateBlockers } from "@/lib/gates/assert-gate-open";
 import { itemSatisfiesGate } from "@/lib/gates/gate-state";
 import { migrationConfigSchema } from "./migration/config";
-import { loadMigrationConfig, migrationSettingKey } from "./migration/load-config";
+import { loadMigrationConfig } from "./migration/load-config";
 import { cutoverConfigSchema, defaultCutoverConfig, type CutoverConfig } from "./cutover-config";
 import { activeStatuses, describeError, gateForKind, movesTraffic } from "./operation-state";
 import { cutoverPlan, migrationPlan, rollbackPlan, type PlannedStep } from "./plans";
@@ -21,6 +21,7 @@ export interface Precondition {
 }
 
 export const cutoverSettingKey = "cutover";
+const migrationSettingKey = "migration";
 
 // What can be checked before the release is locked (settings, secrets, the
 // driver): the plan, or why there is none.
