@@ -1,15 +1,24 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE as revokeToken } from "@/app/api/v1/me/tokens/[tokenId]/route";
 import { POST as createToken } from "@/app/api/v1/me/tokens/route";
 import { PATCH as patchItem } from "@/app/api/v1/releases/[releaseId]/checklist/items/[itemId]/route";
 import { POST as postGateDecision } from "@/app/api/v1/releases/[releaseId]/gates/[gateId]/decisions/route";
 import { POST as postGateRequest } from "@/app/api/v1/releases/[releaseId]/gates/[gateId]/request/route";
+import { POST as abortOperation } from "@/app/api/v1/releases/[releaseId]/operations/[operationId]/abort/route";
+import { POST as attachEvidence } from "@/app/api/v1/releases/[releaseId]/operations/[operationId]/evidence/route";
+import { POST as pauseOperation } from "@/app/api/v1/releases/[releaseId]/operations/[operationId]/pause/route";
+import { POST as resumeOperation } from "@/app/api/v1/releases/[releaseId]/operations/[operationId]/resume/route";
+import { POST as startOperation } from "@/app/api/v1/releases/[releaseId]/operations/route";
+import { POST as postRollbackReport } from "@/app/api/v1/releases/[releaseId]/rollback-reports/route";
 import { PUT as putSetting } from "@/app/api/v1/releases/[releaseId]/settings/[key]/route";
 import { PUT as putSimulationFaults } from "@/app/api/v1/releases/[releaseId]/simulation/faults/route";
 import { PATCH as patchUser } from "@/app/api/v1/users/[userId]/route";
 import { POST as createUser } from "@/app/api/v1/users/route";
 import { can, roles, type Permission, type Role } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
+import type { OperationStatus } from "@/lib/db/generated/enums";
+import { stopQueue } from "@/lib/operations/queue";
 import type { RouteHandler } from "@/lib/http/handler";
 import { call, createTestRelease, createTestUser, itemVersion, type TestUser } from "@/test/api-fixtures";
 
@@ -33,6 +42,15 @@ let itemCursor = 0;
 // own merits and only the permission table decides the answer.
 let voteGateId: string;
 let overrideGateId: string;
+
+let evidenceOperationId: string;
+
+// An operation in `status` on the matrix release, for the control routes. A
+// rehearsal without steps, so a worker that later picks it up only finishes it.
+async function operationIn(status: OperationStatus): Promise<string> {
+  const op = await prisma.operation.create({ data: { releaseId, kind: "cutover", rehearsal: true, status, idempotencyKey: randomUUID(), params: {} } });
+  return op.id;
+}
 
 async function gateVersion(gateId: string): Promise<number> {
   return (await prisma.gate.findUniqueOrThrow({ where: { id: gateId }, select: { version: true } })).version;
@@ -116,6 +134,70 @@ const mutatingRoutes: MutatingRoute[] = [
     },
   },
   {
+    name: "POST operation (scheduled cutover rehearsal)",
+    permission: "operation.start",
+    handler: startOperation,
+    method: "POST",
+    okStatus: 201,
+    async request() {
+      // A release of its own each time: one rehearsal at a time per release.
+      const { releaseId: ownRelease } = await createTestRelease();
+      const { version } = await prisma.release.findUniqueOrThrow({ where: { id: ownRelease }, select: { version: true } });
+      const scheduledAt = new Date(Date.now() + 86_400_000).toISOString();
+      return { params: { releaseId: ownRelease }, body: { kind: "cutover", rehearsal: true, idempotencyKey: randomUUID(), confirmVersion: version, scheduledAt } };
+    },
+  },
+  {
+    name: "POST operation pause",
+    permission: "operation.control",
+    handler: pauseOperation,
+    method: "POST",
+    okStatus: 200,
+    async request() {
+      return { params: { releaseId, operationId: await operationIn("pending") } };
+    },
+  },
+  {
+    name: "POST operation resume",
+    permission: "operation.control",
+    handler: resumeOperation,
+    method: "POST",
+    okStatus: 200,
+    async request() {
+      return { params: { releaseId, operationId: await operationIn("paused") } };
+    },
+  },
+  {
+    name: "POST operation abort",
+    permission: "operation.control",
+    handler: abortOperation,
+    method: "POST",
+    okStatus: 200,
+    async request() {
+      return { params: { releaseId, operationId: await operationIn("pending") } };
+    },
+  },
+  {
+    name: "POST rollback report",
+    permission: "operation.control",
+    handler: postRollbackReport,
+    method: "POST",
+    okStatus: 201,
+    async request() {
+      return { params: { releaseId }, body: { cause: "Error rate above 5 %", fixPlan: "Fix and redeploy" } };
+    },
+  },
+  {
+    name: "POST rehearsal evidence",
+    permission: "checklist.update",
+    handler: attachEvidence,
+    method: "POST",
+    okStatus: 200,
+    async request() {
+      return { params: { releaseId, operationId: evidenceOperationId }, body: {} };
+    },
+  },
+  {
     name: "POST token",
     permission: "token.manage",
     handler: createToken,
@@ -179,6 +261,14 @@ beforeAll(async () => {
     });
   voteGateId = (await matrixGate("matrix_vote", 10)).id;
   overrideGateId = (await matrixGate("matrix_override", 11)).id;
+  for (const kind of ["cutover", "rollback"] as const) {
+    const op = await prisma.operation.create({ data: { releaseId, kind, rehearsal: true, status: "succeeded", idempotencyKey: randomUUID(), params: {} } });
+    evidenceOperationId = op.id;
+  }
+});
+
+afterAll(async () => {
+  await stopQueue();
 });
 
 describe.each(mutatingRoutes)("$name ($permission)", (mutating) => {
