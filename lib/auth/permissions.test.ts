@@ -19,6 +19,9 @@ const expected: Record<Permission, readonly Role[]> = {
   "settings.read": ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER"],
   "settings.update": ["ADMIN", "RELEASE_MANAGER"],
   "simulation.fault": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
+  "announcement.edit": ["ADMIN", "RELEASE_MANAGER", "MARKETING"],
+  "announcement.edit_internal": ["ADMIN", "RELEASE_MANAGER", "ENGINEER", "MARKETING"],
+  "announcement.send_external": ["ADMIN", "RELEASE_MANAGER", "MARKETING"],
   "user.list": ["ADMIN"],
   "user.manage": ["ADMIN"],
 };

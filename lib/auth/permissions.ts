@@ -19,6 +19,11 @@ export const permissions = {
   "settings.read": ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER"],
   "settings.update": ["ADMIN", "RELEASE_MANAGER"],
   "simulation.fault": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
+  // Marketing plans announcements; engineers may plan internal ones (briefings,
+  // live Slack updates) but never create, move or send external ones.
+  "announcement.edit": ["ADMIN", "RELEASE_MANAGER", "MARKETING"],
+  "announcement.edit_internal": ["ADMIN", "RELEASE_MANAGER", "ENGINEER", "MARKETING"],
+  "announcement.send_external": ["ADMIN", "RELEASE_MANAGER", "MARKETING"],
   "user.list": ["ADMIN"],
   "user.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
