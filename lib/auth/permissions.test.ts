@@ -22,6 +22,12 @@ const expected: Record<Permission, readonly Role[]> = {
   "announcement.edit": ["ADMIN", "RELEASE_MANAGER", "MARKETING"],
   "announcement.edit_internal": ["ADMIN", "RELEASE_MANAGER", "ENGINEER", "MARKETING"],
   "announcement.send_external": ["ADMIN", "RELEASE_MANAGER", "MARKETING"],
+  "phase.update": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
+  "team.update": ["ADMIN", "RELEASE_MANAGER"],
+  "oncall.update": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
+  "risk.update": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
+  "feedback.create": ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER", "MARKETING"],
+  "feedback.triage": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
   "user.list": ["ADMIN"],
   "user.manage": ["ADMIN"],
 };

@@ -24,6 +24,14 @@ export const permissions = {
   "announcement.edit": ["ADMIN", "RELEASE_MANAGER", "MARKETING"],
   "announcement.edit_internal": ["ADMIN", "RELEASE_MANAGER", "ENGINEER", "MARKETING"],
   "announcement.send_external": ["ADMIN", "RELEASE_MANAGER", "MARKETING"],
+  "phase.update": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
+  "team.update": ["ADMIN", "RELEASE_MANAGER"],
+  "oncall.update": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
+  "risk.update": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
+  // Anyone who works on the release may log an enquiry or a survey finding;
+  // deciding what it means (triage, resolve) is for the people who act on it.
+  "feedback.create": ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER", "MARKETING"],
+  "feedback.triage": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
   "user.list": ["ADMIN"],
   "user.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
