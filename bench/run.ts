@@ -1,9 +1,11 @@
 // `npm run bench`: every benchmark, each printing its figures beside the
 // baselines it measured in the same run.
+import { runAbortLatency } from "./abort-latency";
 import { runChecklistFanout } from "./checklist-fanout";
 
 const benches: Record<string, () => Promise<void>> = {
   "checklist-fanout": runChecklistFanout,
+  "abort-latency": runAbortLatency,
 };
 
 const only = process.argv[2];

@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseGetWeight, parseShowStat, runtimeCommand, serverHealth } from "./haproxy-runtime";
+import { parseShowStat, runtimeCommand, serverHealth } from "./haproxy-runtime";
 import { DriverError } from "./types";
 
 // Captured from HAProxy 2.6 (Debian 12): `show stat app 4 -1`.
@@ -41,13 +41,6 @@ describe("serverHealth", () => {
 
   it("counts DOWN, MAINT, DRAIN and NOLB as not serving", () => {
     for (const status of ["DOWN", "DOWN 1/2", "MAINT", "MAINT (via app/x)", "DRAIN", "NOLB"]) expect(serverHealth(row(status)).healthy, status).toBe(false);
-  });
-});
-
-describe("parseGetWeight", () => {
-  it("reads the current weight from 'get weight'", () => {
-    expect(parseGetWeight("25 (initial 1)\n\n")).toBe(25);
-    expect(() => parseGetWeight("No such server.\n")).toThrow(/Unexpected answer/);
   });
 });
 

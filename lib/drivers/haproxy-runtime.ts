@@ -104,10 +104,3 @@ export function serverHealth(row: StatRow): { healthy: boolean; detail: string }
   const detail = row.status === "no check" ? "no check (health checks are off in HAProxy)" : check ? `${row.status} (${check})` : row.status;
   return { healthy, detail };
 }
-
-// `get weight b/s` answers "25 (initial 1)".
-export function parseGetWeight(answer: string): number {
-  const match = /^(\d+) \(initial \d+\)/.exec(answer.trim());
-  if (!match) throw new DriverError(`Unexpected answer to "get weight": ${answer.trim().slice(0, 200)}`);
-  return Number(match[1]);
-}
