@@ -54,6 +54,24 @@ export function onOperationLog(listener: (event: OperationLogEvent) => void): ()
   return () => bus().off("operation-log", listener);
 }
 
+// Metric samples as they are stored, emitted to the release room as
+// "metrics:samples" for the live charts. No `seq`: a chart that reconnects
+// fills its gap from the metrics API instead.
+export interface MetricSamplesEvent {
+  releaseId: string;
+  source: string;
+  samples: { metric: string; environment: string; at: string; value: number }[];
+}
+
+export function publishMetricSamples(event: MetricSamplesEvent): void {
+  bus().emit("metric-samples", event);
+}
+
+export function onMetricSamples(listener: (event: MetricSamplesEvent) => void): () => void {
+  bus().on("metric-samples", listener);
+  return () => bus().off("metric-samples", listener);
+}
+
 export function roomForRelease(releaseId: string): string {
   return `release:${releaseId}`;
 }

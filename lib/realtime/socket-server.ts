@@ -4,7 +4,7 @@ import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { resolveActor, sessionTokenFromCookieHeader, type AuthUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
-import { onOperationLog, onReleaseEvent, roomForRelease } from "@/lib/events/bus";
+import { onMetricSamples, onOperationLog, onReleaseEvent, roomForRelease } from "@/lib/events/bus";
 
 const subscribeSchema = z.object({ releaseId: z.uuid() }).strict();
 
@@ -59,6 +59,9 @@ export async function attachSocketServer(httpServer: HttpServer): Promise<Server
   });
   onOperationLog((event) => {
     io.to(roomForRelease(event.releaseId)).emit("operation:log", event);
+  });
+  onMetricSamples((event) => {
+    io.to(roomForRelease(event.releaseId)).emit("metrics:samples", event);
   });
   return io;
 }

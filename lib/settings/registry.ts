@@ -2,7 +2,10 @@ import type { z } from "zod";
 import { defaultDriverConfig, driverConfigSchema, driverSecretFields } from "@/lib/drivers/config";
 import { cutoverConfigSchema, defaultCutoverConfig } from "@/lib/operations/cutover-config";
 import { defaultNotificationsConfig, notificationSecretFields, notificationsConfigSchema } from "@/lib/notifications/config";
+import { announcementSecretFields, announcementsConfigSchema, defaultAnnouncementsConfig } from "@/lib/announcements/config";
 import { migrationConfigSchema, migrationSecretFields } from "@/lib/operations/migration/config";
+import { defaultMetricsConfig, metricsConfigSchema } from "@/lib/metrics/config";
+import { validateMetricsConfig } from "@/lib/metrics/validate-config";
 
 // Every per-release setting key, with the schema its `settings` must pass and
 // the secret fields it needs. One static map: a key's owner adds one line
@@ -14,6 +17,9 @@ export interface SettingDefinition<S extends z.ZodType> {
   secretFields(settings: z.output<S>): readonly string[];
   // What applies while nothing is saved; null when there is no sensible default.
   defaultSettings: z.output<S> | null;
+  // Checks that need the outside world (e.g. asking Prometheus to parse a
+  // query), run on save after the schema passed; throw AppError to refuse.
+  validate?: (settings: z.output<S>, secrets: Record<string, string>) => Promise<void>;
 }
 
 function defineSetting<S extends z.ZodType>(definition: SettingDefinition<S>): SettingDefinition<S> {
@@ -28,6 +34,8 @@ export const settingDefinitions = {
   cutover: defineSetting({ settings: cutoverConfigSchema, secretFields: () => [], defaultSettings: defaultCutoverConfig }),
   migration: defineSetting({ settings: migrationConfigSchema, secretFields: () => migrationSecretFields, defaultSettings: null }),
   notifications: defineSetting({ settings: notificationsConfigSchema, secretFields: notificationSecretFields, defaultSettings: defaultNotificationsConfig }),
+  announcements: defineSetting({ settings: announcementsConfigSchema, secretFields: announcementSecretFields, defaultSettings: defaultAnnouncementsConfig }),
+  metrics: defineSetting({ settings: metricsConfigSchema, secretFields: () => [], defaultSettings: defaultMetricsConfig, validate: validateMetricsConfig }),
 };
 
 export type SettingKey = keyof typeof settingDefinitions;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mutate, type Actor } from "@/lib/audit/mutate";
 import { decryptSecrets, encryptSecrets, SecretsError } from "@/lib/config/secrets";
-import type { Tx } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { zodIssues, type IssueDetail } from "@/lib/http/respond";
@@ -26,6 +26,14 @@ export async function saveReleaseSettings(actor: Actor, releaseId: string, key: 
   if (unknownSecrets.length) {
     const expected = secretFields.length ? `this configuration takes: ${secretFields.join(", ")}` : "this configuration takes no secrets";
     throw invalid(unknownSecrets.map((name) => ({ path: ["secrets", name], message: `Not a secret of this configuration; ${expected}`, code: "unrecognized_keys" })));
+  }
+
+  if (definition.validate) {
+    // Before the transaction: the check may call out (Prometheus) and must not
+    // hold a connection or the release's lock meanwhile. The version check
+    // inside still refuses a save raced by another.
+    const stored = await readRow(prisma, releaseId, key);
+    await definition.validate(settings, mergeSecrets(stored?.secrets ?? null, sent, secretFields));
   }
 
   return mutate(actor, async ({ tx, audit }) => {

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/client";
+import { downsample } from "@/lib/metrics/downsample";
 import { deliverDueNotifications } from "@/lib/notifications";
 import { stopQueue } from "@/lib/operations/queue";
 import { startOperationsWorker } from "./operations";
@@ -30,6 +31,7 @@ const workers: Worker[] = [
       await deliverDueNotifications();
     },
   },
+  { name: "metrics-downsample", intervalMs: 60_000, run: async () => { await downsample(); } },
 ];
 
 // Starts the periodic workers and the operations worker (pg-boss); the
