@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { ensureAnnouncements } from "@/lib/announcements/ensure-announcements";
 import { AppError } from "@/lib/errors";
 import type { ReleaseTemplate, TemplateGate } from "./load-template";
 import { applyOffset, isValidTimeZone } from "./zoned-time";
@@ -101,6 +102,7 @@ export async function createReleaseFromTemplate(
       titleKo: phase.title.ko,
       titleEn: phase.title.en,
       ownerTeams: phase.ownerTeams,
+      dependsOn: phase.dependsOn,
       startsAt: at(phase.start),
       endsAt: phase.end ? at(phase.end) : null,
     })),
@@ -148,6 +150,7 @@ export async function createReleaseFromTemplate(
   });
 
   await tx.gate.createMany({ data: template.gates.map((gate, position) => gateRow(releaseId, gate, position)) });
+  await ensureAnnouncements(tx, releaseId, template);
 
   return { id: releaseId };
 }

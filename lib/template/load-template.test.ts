@@ -125,3 +125,24 @@ describe("parseReleaseTemplate", () => {
     expect(() => parseReleaseTemplate(noApprovals)).toThrow(InvalidTemplateError);
   });
 });
+
+describe("phase dependencies in a template", () => {
+  const phase = (key: string, dependsOn: string[]) => ({ ...template.phases[0]!, key, dependsOn });
+
+  it("chain the launch night: each step follows the one before it", () => {
+    const dependsOn = new Map(template.phases.map((p) => [p.key, p.dependsOn]));
+    expect(dependsOn.get("db-migration")).toEqual(["blue-green"]);
+    expect(dependsOn.get("verification")).toEqual(["db-migration"]);
+    expect(dependsOn.get("stabilisation-patch")).toEqual(["stabilisation"]);
+  });
+
+  it("rejects a dependency on an unknown phase", () => {
+    const phases = [...gaReleaseJson.phases, phase("extra", ["nowhere"])];
+    expect(() => parseReleaseTemplate({ ...gaReleaseJson, phases })).toThrow(/depends on unknown phase "nowhere"/);
+  });
+
+  it("rejects a cycle of dependencies", () => {
+    const phases = [...gaReleaseJson.phases, phase("loop-a", ["loop-b"]), phase("loop-b", ["loop-a"])];
+    expect(() => parseReleaseTemplate({ ...gaReleaseJson, phases })).toThrow(/cycle through "loop-a"/);
+  });
+});

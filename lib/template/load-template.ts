@@ -76,6 +76,8 @@ export const releaseTemplateSchema = z
           ownerTeams: z.array(key).min(1),
           start: offset,
           end: offset.optional(),
+          // Phases this one follows: moving one of them can move this along.
+          dependsOn: z.array(key).default([]),
           tasks: z.array(localisedText),
         }),
       )
@@ -134,6 +136,13 @@ export const releaseTemplateSchema = z
         if (!teamKeys.has(owner)) issue(`phase "${phase.key}" names unknown owner team "${owner}"`);
       }
     }
+    for (const phase of template.phases) {
+      for (const dependency of phase.dependsOn) {
+        if (!phaseKeys.has(dependency)) issue(`phase "${phase.key}" depends on unknown phase "${dependency}"`);
+      }
+    }
+    const cyclic = findDependencyCycle(template.phases);
+    if (cyclic) issue(`phase dependencies form a cycle through "${cyclic}"`);
     for (const item of template.communication) {
       if (item.phaseKey && !phaseKeys.has(item.phaseKey)) issue(`communication "${item.key}" names unknown phase "${item.phaseKey}"`);
     }
@@ -170,3 +179,26 @@ export function parseReleaseTemplate(input: unknown, name = "(unnamed)"): Releas
 }
 
 export const gaReleaseTemplate: ReleaseTemplate = parseReleaseTemplate(gaReleaseJson, "ga-release.json");
+
+// The first phase found on a dependency cycle, or null; a cycle would make
+// "shift the dependents" move a phase by its own move forever.
+function findDependencyCycle(phases: readonly { key: string; dependsOn: readonly string[] }[]): string | null {
+  const dependsOn = new Map(phases.map((phase) => [phase.key, phase.dependsOn]));
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (key: string): string | null => {
+    if (state.get(key) === "done") return null;
+    if (state.get(key) === "visiting") return key;
+    state.set(key, "visiting");
+    for (const next of dependsOn.get(key) ?? []) {
+      const found = visit(next);
+      if (found) return found;
+    }
+    state.set(key, "done");
+    return null;
+  };
+  for (const phase of phases) {
+    const found = visit(phase.key);
+    if (found) return found;
+  }
+  return null;
+}
