@@ -133,7 +133,9 @@ export interface CriterionResult {
   dryRun: boolean;
 }
 
-interface Measurement {
+// One measurement before the limits apply; other judges (the synthetic
+// checks) produce one too and share the limits through judgeMeasurement.
+export interface Measurement {
   outcome: Outcome;
   reasonCode: ReasonCode;
   reason: string;
@@ -149,7 +151,7 @@ export function evaluateCriterion(
   now: Date,
   options: EvaluationOptions = {},
 ): CriterionResult {
-  return applyLimits(criterion, measure(criterion, samples, now, options), history);
+  return judgeMeasurement(criterion, measure(criterion, samples, now, options), history);
 }
 
 function measure(criterion: CriterionSpec, samples: CriterionSamples, now: Date, options: EvaluationOptions): Measurement {
@@ -236,7 +238,7 @@ function measureManual(criterion: CriterionSpec, flag: ManualFlag | null, values
     : manual("pass", "MANUAL_CLEAR", `${criterion.key} ${criterion.kind === "rollback" ? "cleared" : "confirmed"} by ${flag.by} at ${flag.at.toISOString()}${note}`);
 }
 
-function applyLimits(criterion: CriterionSpec, measurement: Measurement, history: readonly PriorOutcome[]): CriterionResult {
+export function judgeMeasurement(criterion: CriterionSpec, measurement: Measurement, history: readonly PriorOutcome[]): CriterionResult {
   const newestFirst = [...history].sort((a, b) => b.at.getTime() - a.at.getTime());
   const streak = (outcome: Outcome) => {
     const index = newestFirst.findIndex((prior) => prior.outcome !== outcome);
