@@ -4,8 +4,10 @@ import { useEffect, useState } from "react";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { io } from "socket.io-client";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { ChecklistItem, LogLevel, ReleaseEvent } from "@/lib/client/types";
+import type { ChecklistItem, LogLevel, MetricSample, MetricSamplesEvent, ReleaseEvent } from "@/lib/client/types";
+import { publishLiveEvent } from "./live-events";
 import { applyItem, refreshAfterItemChange } from "./use-checklist";
+import { applyMetricSamples } from "./use-metrics";
 import { appendOperationLog, type LiveLogLine } from "./use-operations";
 
 export type LiveState = "idle" | "connecting" | "live" | "offline";
@@ -55,6 +57,7 @@ export function useReleaseLive(releaseId: string | null): LiveState {
       if (lastSeq !== null && payload.seq <= lastSeq) return;
       const gap = lastSeq !== null && payload.seq > lastSeq + 1;
       lastSeq = payload.seq;
+      publishLiveEvent({ kind: "release", event: payload });
       const item = payload.type === "checklist.item.updated" ? eventItem(payload.data) : null;
       if (gap || !item) {
         resync();
@@ -71,6 +74,15 @@ export function useReleaseLive(releaseId: string | null): LiveState {
       if (!line) return;
       appendOperationLog(queryClient, releaseId, line);
       void queryClient.invalidateQueries({ queryKey: queryKeys.traffic(releaseId) });
+    });
+
+    // 1 Hz samples for the charts; like log lines they carry no seq, and the
+    // reconnect resync refetches the ranges they would have extended.
+    socket.on("metrics:samples", (payload: unknown) => {
+      const batch = metricSamplesBatch(payload, releaseId);
+      if (!batch) return;
+      applyMetricSamples(queryClient, releaseId, batch.samples);
+      publishLiveEvent({ kind: "metrics", batch });
     });
 
     return () => {
@@ -108,6 +120,22 @@ function logLine(payload: unknown, releaseId: string): LiveLogLine | null {
     level: logLevels.find((level) => level === event.level) ?? "info",
     message: event.message,
   };
+}
+
+function metricSamplesBatch(payload: unknown, releaseId: string): MetricSamplesEvent | null {
+  if (typeof payload !== "object" || payload === null) return null;
+  const event = payload as Partial<MetricSamplesEvent>;
+  if (event.releaseId !== releaseId || !Array.isArray(event.samples)) return null;
+  const samples = event.samples.filter(
+    (sample): sample is MetricSample =>
+      typeof sample === "object" &&
+      sample !== null &&
+      typeof sample.metric === "string" &&
+      (sample.environment === "blue" || sample.environment === "green") &&
+      typeof sample.at === "string" &&
+      typeof sample.value === "number",
+  );
+  return { releaseId, samples };
 }
 
 function eventItem(data: unknown): ChecklistItem | null {

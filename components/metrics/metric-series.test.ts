@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartSeries, mergePoints, unitOf, type MetricPoint } from "./metric-series";
+import { chartSeries, mergePoints, queryStepSec, timeTicks, unitOf, type MetricPoint } from "./metric-series";
 
 const t0 = Date.parse("2025-07-01T00:00:00.000Z");
 const at = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
@@ -68,5 +68,29 @@ describe("unitOf", () => {
     expect(unitOf("latency_p99")).toBe("ms");
     expect(unitOf("request_rate")).toBe("rps");
     expect(unitOf("checkout_conversions")).toBeNull();
+  });
+});
+
+describe("timeTicks", () => {
+  it("puts about six ticks on round minutes for a quarter of an hour", () => {
+    const from = t0 + 20_000;
+    const ticks = timeTicks(from, from + 15 * 60_000);
+    expect(ticks).toHaveLength(5);
+    expect(ticks.every((tick) => tick % (3 * 60_000) === 0)).toBe(true);
+  });
+
+  it("spaces two days of ticks by whole hours", () => {
+    const ticks = timeTicks(t0, t0 + 48 * 3_600_000);
+    expect(ticks[1]! - ticks[0]!).toBe(8 * 3_600_000);
+    expect(ticks.every((tick) => tick % 3_600_000 === 0)).toBe(true);
+  });
+});
+
+describe("queryStepSec", () => {
+  it("asks for raw samples up to an hour and for averages beyond", () => {
+    expect(queryStepSec("15m")).toBeUndefined();
+    expect(queryStepSec("1h")).toBeUndefined();
+    expect(queryStepSec("6h")).toBe(30);
+    expect(queryStepSec("48h")).toBe(240);
   });
 });

@@ -101,6 +101,22 @@ function usualSpacing(points: readonly { at: number }[]): number {
   return spacings.length ? spacings[Math.floor(spacings.length / 2)]! : 0;
 }
 
-export function latestPoint(points: readonly MetricPoint[]): MetricPoint | null {
-  return points.at(-1) ?? null;
+// Most points a chart draws; the API is asked for averages this coarse on
+// ranges whose raw samples would be more.
+export const maxChartPoints = 720;
+
+// Seconds per averaged point the API should return for a range; raw samples
+// (undefined) up to an hour.
+export function queryStepSec(range: MetricRange): number | undefined {
+  return rangeMs[range] <= hour ? undefined : Math.ceil(rangeMs[range] / 1000 / maxChartPoints);
+}
+
+const tickSteps = [1, 2, 3, 5, 10, 15, 30, 60, 120, 180, 240, 360, 480, 720].map((minutes) => minutes * minute);
+
+// Round instants for the time axis, about `count` of them.
+export function timeTicks(from: number, to: number, count = 6): number[] {
+  const step = tickSteps.find((candidate) => (to - from) / candidate <= count) ?? tickSteps.at(-1)!;
+  const ticks: number[] = [];
+  for (let tick = Math.ceil(from / step) * step; tick <= to; tick += step) ticks.push(tick);
+  return ticks;
 }

@@ -1,4 +1,4 @@
-import type { AuditFilters, ChecklistFilter } from "./types";
+import type { AuditFilters, ChecklistFilter, Environment } from "./types";
 
 // Everything about one release lives under ["release", id] so that a live
 // resync can invalidate it with one prefix.
@@ -19,4 +19,10 @@ export const queryKeys = {
   operation: (releaseId: string, operationId: string) => ["release", releaseId, "operation", operationId] as const,
   rollbackReports: (releaseId: string) => ["release", releaseId, "rollback-reports"] as const,
   setting: (releaseId: string, key: string) => ["release", releaseId, "settings", key] as const,
+  metrics: (releaseId: string) => ["release", releaseId, "metrics"] as const,
+  metricSeries: (releaseId: string, metric: string, environment: Environment, range: string) =>
+    ["release", releaseId, "metrics", metric, environment, range] as const,
+  // Criteria, their evaluations, the scorecard and the guard change together.
+  criteria: (releaseId: string) => ["release", releaseId, "criteria"] as const,
+  criteriaList: (releaseId: string) => ["release", releaseId, "criteria", "list"] as const,
 };

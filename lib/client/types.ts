@@ -381,3 +381,97 @@ export interface SimulationFaults {
   errorRate: number;
   latencyMs: number;
 }
+
+// Metrics and release criteria (docs/ARCHITECTURE.md, "Live updates").
+
+export type MetricSourceState = "ok" | "failing" | "quiet";
+
+export interface MetricSourceHealth {
+  status: MetricSourceState;
+  lastSampleAt: string | null;
+}
+
+export interface MetricSeries {
+  points: { at: string; value: number }[];
+  source: MetricSourceHealth;
+}
+
+export interface MetricSample {
+  metric: string;
+  environment: Environment;
+  at: string;
+  value: number;
+}
+
+// The socket's `metrics:samples` event: not audited, no seq.
+export interface MetricSamplesEvent {
+  releaseId: string;
+  samples: MetricSample[];
+}
+
+export type Outcome = "pass" | "fail" | "inconclusive";
+
+// A release criterion as the criteria API serves it (the release detail's
+// `criteria` is the short form).
+export interface CriterionDetail {
+  id: string;
+  kind: "rollback" | "success";
+  key: string;
+  position: number;
+  title: LocalizedText;
+  metric: string | null;
+  aggregation: string | null;
+  comparator: string | null;
+  threshold: number | null;
+  windowSec: number | null;
+  environment: string;
+  baseline: string | null;
+  relativePercent: number | null;
+  intervalSec: number;
+  failureLimit: number;
+  consecutiveBreaches: number;
+  inconclusiveLimit: number;
+  isKey: boolean;
+  dryRun: boolean;
+  action: string;
+  manual: boolean;
+  version: number;
+}
+
+export type CriterionPatch = { version: number } & Partial<
+  Pick<
+    CriterionDetail,
+    | "metric"
+    | "aggregation"
+    | "comparator"
+    | "threshold"
+    | "windowSec"
+    | "environment"
+    | "baseline"
+    | "relativePercent"
+    | "intervalSec"
+    | "failureLimit"
+    | "consecutiveBreaches"
+    | "inconclusiveLimit"
+    | "isKey"
+    | "dryRun"
+    | "action"
+  >
+>;
+
+export interface CriterionEvaluation {
+  id: string;
+  criterionId: string;
+  criterionKey: string;
+  at: string;
+  outcome: Outcome;
+  judgement: string;
+  reason: string;
+  reasonCode: string;
+  dryRun: boolean;
+  actionable: boolean;
+  context: string;
+  operationId: string | null;
+  // observed, baseline, threshold, sampleCount, windowCoverage, from, to, breachCount, …
+  values: Record<string, unknown>;
+}

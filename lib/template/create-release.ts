@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ensureAnnouncements } from "@/lib/announcements/ensure-announcements";
 import { AppError } from "@/lib/errors";
-import type { ReleaseTemplate, TemplateGate } from "./load-template";
+import { templateCriterionFields, type ReleaseTemplate, type TemplateGate } from "./load-template";
 import { applyOffset, isValidTimeZone } from "./zoned-time";
 
 export interface CreateReleaseOptions {
@@ -120,16 +120,11 @@ export async function createReleaseFromTemplate(
   await tx.criterion.createMany({
     data: criteria.map(({ kind, position, criterion }) => ({
       releaseId,
-      kind,
       key: criterion.key,
       position,
       titleKo: criterion.title.ko,
       titleEn: criterion.title.en,
-      metric: criterion.metric ?? null,
-      aggregation: criterion.aggregation ?? null,
-      comparator: criterion.comparator ?? null,
-      threshold: criterion.threshold ?? null,
-      windowSec: criterion.windowSec ?? null,
+      ...templateCriterionFields(kind, criterion),
     })),
   });
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { roles } from "@/lib/auth/permissions";
+import { criterionRuleIssues } from "@/lib/criteria/criteria.validation";
+import { aggregations, comparators, criterionActions, criterionEnvironments } from "@/lib/criteria/vocabulary";
 import gaReleaseJson from "./ga-release.json";
 
 // Both languages are required everywhere: the ko text is the plan's original
@@ -30,14 +32,26 @@ const gate = z.strictObject({
   requiredItemKeys: z.array(key),
 });
 
+// A criterion without a metric is checked by people (flagged through the
+// API); the cross-field rules are the ones a saved criterion must satisfy.
 const metricCriterion = z.strictObject({
   key,
   title: localisedText,
   metric: z.string().min(1).optional(),
-  aggregation: z.enum(["avg", "max", "min", "last"]).optional(),
-  comparator: z.enum(["lt", "lte", "gt", "gte"]).optional(),
+  aggregation: z.enum(aggregations).optional(),
+  comparator: z.enum(comparators).optional(),
   threshold: z.number().optional(),
   windowSec: z.number().int().positive().optional(),
+  environment: z.enum(criterionEnvironments).optional(),
+  baseline: z.enum(criterionEnvironments).optional(),
+  relativePercent: z.number().min(0).optional(),
+  intervalSec: z.number().int().positive().optional(),
+  failureLimit: z.number().int().min(0).optional(),
+  consecutiveBreaches: z.number().int().min(1).optional(),
+  inconclusiveLimit: z.number().int().min(0).optional(),
+  isKey: z.boolean().optional(),
+  dryRun: z.boolean().optional(),
+  action: z.enum(criterionActions).optional(),
 });
 
 export const releaseTemplateSchema = z
@@ -152,15 +166,38 @@ export const releaseTemplateSchema = z
         if (!itemKeys.has(itemKey)) issue(`gate "${gate.key}" requires unknown checklist item "${itemKey}"`);
       }
     }
-    for (const criterion of criteria) {
-      const measured = [criterion.metric, criterion.comparator, criterion.threshold].filter((v) => v !== undefined).length;
-      if (measured !== 0 && measured !== 3) {
-        issue(`criterion "${criterion.key}" needs metric, comparator and threshold together (or none, for a manual check)`);
+    const kinds = [...template.rollback.criteria.map((c) => ["rollback", c] as const), ...template.successCriteria.map((c) => ["success", c] as const)];
+    for (const [kind, criterion] of kinds) {
+      for (const problem of criterionRuleIssues(templateCriterionFields(kind, criterion))) {
+        issue(`criterion "${criterion.key}": ${problem.path.join(".")}: ${problem.message}`);
       }
     }
   });
 
 export type ReleaseTemplate = z.infer<typeof releaseTemplateSchema>;
+export type TemplateCriterion = z.infer<typeof metricCriterion>;
+
+// A template criterion with the defaults a saved criterion gets.
+export function templateCriterionFields(kind: "rollback" | "success", criterion: TemplateCriterion) {
+  return {
+    kind,
+    metric: criterion.metric ?? null,
+    aggregation: criterion.aggregation ?? null,
+    comparator: criterion.comparator ?? null,
+    threshold: criterion.threshold ?? null,
+    windowSec: criterion.windowSec ?? null,
+    environment: criterion.environment ?? "green",
+    baseline: criterion.baseline ?? null,
+    relativePercent: criterion.relativePercent ?? null,
+    intervalSec: criterion.intervalSec ?? 60,
+    failureLimit: criterion.failureLimit ?? 0,
+    consecutiveBreaches: criterion.consecutiveBreaches ?? 1,
+    inconclusiveLimit: criterion.inconclusiveLimit ?? 0,
+    isKey: criterion.isKey ?? false,
+    dryRun: criterion.dryRun ?? false,
+    action: criterion.action ?? "none",
+  };
+}
 export type TemplateOffset = z.infer<typeof offset>;
 export type LocalisedText = z.infer<typeof localisedText>;
 export type TemplateGate = z.infer<typeof gate>;
