@@ -8,6 +8,9 @@ export const standardMetrics = {
   latency_p50: { unit: "ms" },
   latency_p95: { unit: "ms" },
   latency_p99: { unit: "ms" },
+  // HAProxy reports a mean response time, not percentiles; kept under its own
+  // name rather than passed off as a percentile.
+  latency_avg: { unit: "ms" },
   request_rate: { unit: "req/s" },
   bounce_rate: { unit: "%" },
 } as const;

@@ -25,18 +25,23 @@ export async function storeSamples(releaseId: string, source: string, candidates
     rawRetentionMs: config.rawRetentionHours * 3_600_000,
     allowCustomMetrics: config.allowCustomMetrics,
   });
+  await persistSamples(releaseId, source, samples);
+  return { stored: samples.length, samples };
+}
+
+// Stores samples already known to be valid (a provider's) and tells the
+// live charts.
+export async function persistSamples(releaseId: string, source: string, samples: readonly Sample[]): Promise<void> {
+  if (samples.length === 0) return;
   await insertSamples(releaseId, source, samples);
   publishMetricSamples({
     releaseId,
     source,
     samples: samples.map((sample) => ({ metric: sample.metric, environment: sample.environment, at: sample.at.toISOString(), value: sample.value })),
   });
-  return { stored: samples.length, samples };
 }
 
-// Exposed for the providers' poller and the benchmark baseline's comparison;
-// callers must have validated the samples.
-export async function insertSamples(releaseId: string, source: string, samples: readonly Sample[]): Promise<void> {
+async function insertSamples(releaseId: string, source: string, samples: readonly Sample[]): Promise<void> {
   if (samples.length === 0) return;
   const environments = samples.map((sample) => sample.environment);
   const metrics = samples.map((sample) => sample.metric);

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { downsample } from "@/lib/metrics/downsample";
+import { metricsPollerWorker } from "@/lib/metrics/poller";
 import { deliverDueNotifications } from "@/lib/notifications";
 import { stopQueue } from "@/lib/operations/queue";
 import { startOperationsWorker } from "./operations";
@@ -32,6 +33,7 @@ const workers: Worker[] = [
     },
   },
   { name: "metrics-downsample", intervalMs: 60_000, run: async () => { await downsample(); } },
+  metricsPollerWorker,
 ];
 
 // Starts the periodic workers and the operations worker (pg-boss); the
