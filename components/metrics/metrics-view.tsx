@@ -4,9 +4,11 @@ import { useState } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCriteria } from "@/components/hooks/use-criteria";
+import { usePermission } from "@/components/hooks/use-me";
 import { useLiveState } from "@/components/layout/live-context";
 import { PageHeader } from "@/components/ui/page-header";
 import { chartThresholds } from "./chart-style";
+import { CriteriaEditor } from "./criteria-editor";
 import { MetricChart } from "./metric-chart";
 import { chartMetrics, type MetricRange } from "./metric-series";
 import { RangeSelector } from "./range-selector";
@@ -20,6 +22,7 @@ export function MetricsView({ releaseId, initialRange }: { releaseId: string; in
   const live = useLiveState() === "live";
   const now = useNow(1000);
   const { data: criteria } = useCriteria(releaseId);
+  const canEditCriteria = usePermission("criteria.update");
 
   function changeRange(next: MetricRange) {
     setRange(next);
@@ -47,6 +50,7 @@ export function MetricsView({ releaseId, initialRange }: { releaseId: string; in
           ))}
         </div>
       </section>
+      <CriteriaEditor releaseId={releaseId} canUpdate={canEditCriteria} />
     </div>
   );
 }
