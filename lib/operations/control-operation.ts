@@ -1,4 +1,5 @@
 import { mutate, type Actor } from "@/lib/audit/mutate";
+import { prisma } from "@/lib/db/client";
 import { driverForRelease } from "@/lib/drivers/create-driver";
 import { AppError } from "@/lib/errors";
 import { clearActiveOperation } from "./engine";
@@ -44,10 +45,12 @@ export async function resumeOperation(actor: Actor, releaseId: string, operation
 
 // Stops the operation and, for one that has moved traffic, puts all of it on
 // blue from this request — not via the worker, which may be mid-bake or in
-// another process. The status is written first, so the worker starts no
-// further step; its own in-flight driver call, if it lands late, is undone by
-// the worker when its step returns.
+// another process. The split to blue is sent at once, alongside the status
+// transaction (which may wait for the worker's row lock), because abort means
+// "blue now"; after commit it is sent again and confirmed, so a late split
+// from the worker's in-flight step cannot win either.
 export async function abortOperation(actor: Actor, releaseId: string, operationId: string): Promise<OperationSummaryDto> {
+  const early = await sendBlueEarly(releaseId, operationId);
   const op = await mutate(actor, async ({ tx, audit }) => {
     const current = await lockOperationOrThrow(tx, releaseId, operationId);
     if (isFinished(current.status)) {
@@ -63,9 +66,28 @@ export async function abortOperation(actor: Actor, releaseId: string, operationI
   });
 
   // Scheduled or pending operations that never ran have not moved anything.
+  await early;
   if (movesTraffic(op.kind) && op.startedAt) await moveTrafficToBlue(actor, op);
   await notifySafely(releaseId, "operation.aborted", { operationId, kind: op.kind, rehearsal: op.rehearsal, actorName: actor.label });
   return getOperationSummary(operationId);
+}
+
+// Fire-and-remember: resolves when the driver has answered (or failed; the
+// confirming call after commit reports failures), never rejects.
+async function sendBlueEarly(releaseId: string, operationId: string): Promise<Promise<void>> {
+  const op = await prisma.operation.findFirst({
+    where: { id: operationId, releaseId },
+    select: { kind: true, status: true, startedAt: true, rehearsal: true },
+  });
+  if (!op || !movesTraffic(op.kind) || !op.startedAt || isFinished(op.status)) return Promise.resolve();
+  return (async () => {
+    const driver = await driverForRelease(releaseId, op.rehearsal ? "rehearsal" : "production");
+    try {
+      await driver.setSplit(0, () => undefined);
+    } finally {
+      await driver.close?.();
+    }
+  })().catch(() => undefined);
 }
 
 async function moveTrafficToBlue(actor: Actor, op: Parameters<typeof recordConfirmedTraffic>[1]): Promise<void> {
