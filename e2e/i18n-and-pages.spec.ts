@@ -20,7 +20,7 @@ test("every page passes axe-core in light and dark themes", async ({ browser }) 
   await page.goto("/");
   await page.waitForURL(/\/releases\/[0-9a-f-]+$/);
   const release = new URL(page.url()).pathname;
-  const pages = [release, `${release}/checklist`, `${release}/audit`, "/admin/users", "/settings/tokens"];
+  const pages = [release, `${release}/checklist`, `${release}/control`, `${release}/audit`, "/admin/users", "/settings/tokens"];
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of pages) {

@@ -21,15 +21,23 @@ export function applyItem(queryClient: QueryClient, releaseId: string, item: Che
   );
 }
 
-// Progress, filtered views and the audit trail derive from items; refresh them
-// in the background while the unfiltered list already shows the change.
+// Progress, filtered views, gates and the audit trail derive from items;
+// refresh them in the background while the unfiltered list already shows the
+// change. Traffic, operations and settings do not depend on items.
 export function refreshAfterItemChange(queryClient: QueryClient, releaseId: string) {
   void queryClient.invalidateQueries({ queryKey: queryKeys.releases });
-  void queryClient.invalidateQueries({
-    queryKey: queryKeys.release(releaseId),
-    predicate: (query) => !(query.queryKey[2] === "checklist" && query.queryKey[3] === "all"),
-  });
+  void queryClient.invalidateQueries(
+    {
+      queryKey: queryKeys.release(releaseId),
+      predicate: (query) =>
+        !(query.queryKey[2] === "checklist" && query.queryKey[3] === "all") && !independentOfItems.has(String(query.queryKey[2])),
+    },
+    // A burst of ticks must not keep cancelling the reads it triggers.
+    { cancelRefetch: false },
+  );
 }
+
+const independentOfItems = new Set(["traffic", "operations", "operation", "settings", "rollback-reports"]);
 
 export interface ItemChange {
   item: ChecklistItem;

@@ -3,16 +3,23 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { OperationDetail, OperationLogLine, OperationStatus, OperationSummary, StartOperation } from "@/lib/client/types";
+import type { ChecklistItem, OperationDetail, OperationLogLine, OperationStatus, OperationSummary, StartOperation } from "@/lib/client/types";
 
 // While an operation moves, its state is re-read this often besides the live
 // stream, so a missed event costs at most this long.
 export const activePollMs = 2_000;
 
-const activeStatuses: readonly OperationStatus[] = ["pending", "running", "paused", "needs_attention"];
+// Not finished yet: holds the release (one at a time) and can be aborted.
+const activeStatuses: readonly OperationStatus[] = ["scheduled", "pending", "running", "paused", "needs_attention"];
+// Moving now: worth re-reading every couple of seconds.
+const movingStatuses: readonly OperationStatus[] = ["pending", "running", "paused", "needs_attention"];
 
 export function isActive(status: OperationStatus): boolean {
   return activeStatuses.includes(status);
+}
+
+export function isMoving(status: OperationStatus): boolean {
+  return movingStatuses.includes(status);
 }
 
 export function useOperations(releaseId: string) {
@@ -21,7 +28,7 @@ export function useOperations(releaseId: string) {
     queryFn: ({ signal }) => api<{ operations: OperationSummary[] }>(operationsPath(releaseId), { signal }),
     select: (data) => data.operations,
     refetchInterval: (query) =>
-      query.state.data?.operations.some((operation) => isActive(operation.status)) ? activePollMs : false,
+      query.state.data?.operations.some((operation) => isMoving(operation.status)) ? activePollMs : false,
   });
 }
 
@@ -39,7 +46,7 @@ export function useOperation(releaseId: string, operationId: string | null) {
       return { operation: { ...fetched.operation, logs: withLaterLiveLines(fetched.operation.logs, cached?.operation.logs ?? []) } };
     },
     select: (data) => data.operation,
-    refetchInterval: (query) => (query.state.data && isActive(query.state.data.operation.status) ? activePollMs : false),
+    refetchInterval: (query) => (query.state.data && isMoving(query.state.data.operation.status) ? activePollMs : false),
   });
 }
 
@@ -63,6 +70,20 @@ export function useControlOperation(releaseId: string) {
         { method: "POST", body: {} },
       ),
     onSettled: () => refreshOperations(queryClient, releaseId),
+  });
+}
+
+// A successful cutover or rollback rehearsal becomes the evidence link of the
+// checklist items it proves.
+export function useAttachEvidence(releaseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (operationId: string) =>
+      api<{ items: ChecklistItem[] }>(`${operationsPath(releaseId)}/${encodeURIComponent(operationId)}/evidence`, {
+        method: "POST",
+        body: {},
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.checklists(releaseId) }),
   });
 }
 

@@ -31,8 +31,8 @@ export function useReleaseLive(releaseId: string | null): LiveState {
     let subscribedBefore = false;
 
     const resync = () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.release(releaseId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.releases });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.release(releaseId) }, keepInFlight);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.releases }, keepInFlight);
     };
 
     socket.on("connect", () => {
@@ -58,13 +58,26 @@ export function useReleaseLive(releaseId: string | null): LiveState {
       const gap = lastSeq !== null && payload.seq > lastSeq + 1;
       lastSeq = payload.seq;
       publishLiveEvent({ kind: "release", event: payload });
-      const item = payload.type === "checklist.item.updated" ? eventItem(payload.data) : null;
-      if (gap || !item) {
+      if (gap) {
         resync();
         return;
       }
-      applyItem(queryClient, releaseId, item);
-      refreshAfterItemChange(queryClient, releaseId);
+      const item = payload.type === "checklist.item.updated" ? eventItem(payload.data) : null;
+      if (item) {
+        applyItem(queryClient, releaseId, item);
+        refreshAfterItemChange(queryClient, releaseId);
+        return;
+      }
+      const affected = affectedBy(payload.type);
+      if (!affected) {
+        resync();
+        return;
+      }
+      for (const part of [...affected, "audit"]) {
+        void queryClient.invalidateQueries({ queryKey: [...queryKeys.release(releaseId), part] }, keepInFlight);
+      }
+      // The switcher and the overview list show the release's status.
+      if (affected.includes("detail")) void queryClient.invalidateQueries({ queryKey: queryKeys.releases }, keepInFlight);
     });
     // Log lines are not audit events and carry no seq; after a reconnect the
     // resync above refetches the operation with its persisted lines. A line
@@ -73,7 +86,7 @@ export function useReleaseLive(releaseId: string | null): LiveState {
       const line = logLine(payload, releaseId);
       if (!line) return;
       appendOperationLog(queryClient, releaseId, line);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.traffic(releaseId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.traffic(releaseId) }, keepInFlight);
     });
 
     // 1 Hz samples for the charts; like log lines they carry no seq, and the
@@ -103,6 +116,29 @@ function isReleaseEvent(value: unknown): value is ReleaseEvent {
   if (typeof value !== "object" || value === null) return false;
   const event = value as Partial<ReleaseEvent>;
   return typeof event.releaseId === "string" && typeof event.seq === "number" && typeof event.type === "string";
+}
+
+// During an operation events come faster than a slow read answers; cancelling
+// the read in flight at each one would starve the page of any answer at all.
+const keepInFlight = { cancelRefetch: false } as const;
+
+// What each control-plane event changes, by the event's family; anything
+// unknown refetches the whole release.
+const affectedParts: [prefix: string, parts: string[]][] = [
+  ["gate.", ["gates"]],
+  ["operation.", ["operations", "operation", "traffic", "detail", "rollback-reports"]],
+  ["rollback_report.", ["rollback-reports"]],
+  ["settings.", ["settings", "traffic"]],
+  ["simulation.", ["traffic"]],
+  ["release.status.", ["detail"]],
+  ["criteria.", ["criteria"]],
+  ["criterion.", ["criteria"]],
+  ["guard.", ["criteria"]],
+  ["synthetic_check.", ["criteria"]],
+];
+
+function affectedBy(type: string): string[] | null {
+  return affectedParts.find(([prefix]) => type.startsWith(prefix))?.[1] ?? null;
 }
 
 const logLevels: readonly LogLevel[] = ["info", "warn", "error"];

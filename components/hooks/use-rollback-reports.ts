@@ -3,13 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { NewRollbackReport, RollbackReport } from "@/lib/client/types";
+import type { NewRollbackReport, RollbackReport, RollbackReportList } from "@/lib/client/types";
 
 export function useRollbackReports(releaseId: string) {
   return useQuery({
     queryKey: queryKeys.rollbackReports(releaseId),
-    queryFn: ({ signal }) => api<{ reports: RollbackReport[] }>(reportsPath(releaseId), { signal }),
-    select: (data) => data.reports,
+    queryFn: ({ signal }) => api<RollbackReportList>(reportsPath(releaseId), { signal }),
   });
 }
 

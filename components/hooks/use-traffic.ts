@@ -3,15 +3,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
-import type { SimulationFaults, Traffic } from "@/lib/client/types";
+import type { DriverPurpose, SimulationFaults, Traffic } from "@/lib/client/types";
 import { activePollMs } from "./use-operations";
 
 // The split as the driver reads it back, never the one requested. Polled while
 // an operation runs; otherwise refreshed by the live stream.
-export function useTraffic(releaseId: string, operationRunning: boolean) {
+export function useTraffic(releaseId: string, purpose: DriverPurpose, operationRunning: boolean) {
   return useQuery({
-    queryKey: queryKeys.traffic(releaseId),
-    queryFn: ({ signal }) => api<{ traffic: Traffic }>(`${releasePath(releaseId)}/traffic`, { signal }),
+    queryKey: queryKeys.trafficOf(releaseId, purpose),
+    queryFn: ({ signal }) => api<{ traffic: Traffic }>(`${releasePath(releaseId)}/traffic?purpose=${purpose}`, { signal }),
     select: (data) => data.traffic,
     refetchInterval: operationRunning ? activePollMs : false,
     retry: false,

@@ -26,6 +26,7 @@ export function MainNav({ releaseId }: { releaseId: string | null }) {
     links.push(
       { href: base, label: t("overview"), active: pathname === base },
       { href: `${base}/checklist`, label: t("checklist"), active: pathname.startsWith(`${base}/checklist`) },
+      { href: `${base}/control`, label: t("control"), active: pathname.startsWith(`${base}/control`) },
       { href: `${base}/metrics`, label: t("metrics"), active: pathname.startsWith(`${base}/metrics`) },
       { href: `${base}/audit`, label: t("audit"), active: pathname.startsWith(`${base}/audit`) },
     );

@@ -1,4 +1,4 @@
-import type { AuditFilters, ChecklistFilter, Environment } from "./types";
+import type { AuditFilters, ChecklistFilter, DriverPurpose, Environment } from "./types";
 
 // Everything about one release lives under ["release", id] so that a live
 // resync can invalidate it with one prefix.
@@ -15,6 +15,7 @@ export const queryKeys = {
   audit: (releaseId: string, filters: AuditFilters) => ["release", releaseId, "audit", filters] as const,
   gates: (releaseId: string) => ["release", releaseId, "gates"] as const,
   traffic: (releaseId: string) => ["release", releaseId, "traffic"] as const,
+  trafficOf: (releaseId: string, purpose: DriverPurpose) => ["release", releaseId, "traffic", purpose] as const,
   operations: (releaseId: string) => ["release", releaseId, "operations"] as const,
   operation: (releaseId: string, operationId: string) => ["release", releaseId, "operation", operationId] as const,
   rollbackReports: (releaseId: string) => ["release", releaseId, "rollback-reports"] as const,

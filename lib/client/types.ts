@@ -346,6 +346,14 @@ export interface StartOperation {
   confirmVersion?: string;
 }
 
+export type DriverPurpose = "production" | "rehearsal";
+
+export interface RollbackReportList {
+  reports: RollbackReport[];
+  // Finished real rollbacks still waiting for their report.
+  outstanding: { operationId: string; finishedAt: string | null }[];
+}
+
 export interface RollbackReport {
   id: string;
   operationId: string | null;
