@@ -4,14 +4,14 @@ export const maxBodyBytes = 64 * 1024;
 
 // Reads a JSON body without trusting Content-Length: the stream is cut off as
 // soon as it passes the limit, so an oversized body never sits in memory.
-export async function readJsonBody(req: Request): Promise<unknown> {
+export async function readJsonBody(req: Request, limit: number = maxBodyBytes): Promise<unknown> {
   const contentType = req.headers.get("content-type")?.toLowerCase() ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/.test(contentType)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
   }
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBodyBytes) throw tooLarge();
-  const bytes = await readLimited(req);
+  if (declared > limit) throw tooLarge(limit);
+  const bytes = await readLimited(req, limit);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -26,7 +26,7 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   }
 }
 
-async function readLimited(req: Request): Promise<Uint8Array> {
+async function readLimited(req: Request, limit: number): Promise<Uint8Array> {
   if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -35,9 +35,9 @@ async function readLimited(req: Request): Promise<Uint8Array> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > maxBodyBytes) {
+    if (size > limit) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
@@ -50,6 +50,6 @@ async function readLimited(req: Request): Promise<Uint8Array> {
   return bytes;
 }
 
-function tooLarge(): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBodyBytes / 1024} KiB`);
+function tooLarge(limit: number): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${limit / 1024} KiB`);
 }

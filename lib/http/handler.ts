@@ -15,6 +15,8 @@ export interface RouteOptions<P extends Schema | undefined, Q extends Schema | u
   params?: P;
   query?: Q;
   body?: B;
+  // Bytes; the default (64 KiB) suits every body but long markdown.
+  maxBodyBytes?: number;
   public?: boolean;
 }
 
@@ -75,7 +77,7 @@ export function route(
       }
       const params = await parseParams(options.params, context);
       const query = parseWith(options.query, Object.fromEntries(new URL(req.url).searchParams), "query");
-      const body = options.body ? parseWith(options.body, await readJsonBody(req), "body") : undefined;
+      const body = options.body ? parseWith(options.body, await readJsonBody(req, options.maxBodyBytes), "body") : undefined;
       const actor: Actor | null = user
         ? { userId: user.id, label: user.email, via: user.via === "token" ? "api" : "ui" }
         : null;

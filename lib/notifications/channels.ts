@@ -14,12 +14,19 @@ export class PermanentDeliveryError extends Error {
 
 export async function sendSlack(webhookUrl: string | undefined, message: NotificationMessage): Promise<void> {
   if (!webhookUrl) throw new PermanentDeliveryError("No Slack webhook URL is set in the notification settings");
+  await postWebhook(webhookUrl, JSON.stringify(slackBody(message)));
+}
+
+// POSTs a JSON body to a webhook (Slack-compatible or signed, see
+// lib/announcements): network errors, timeouts and 408/429/5xx are worth a
+// retry; any other 4xx is a PermanentDeliveryError.
+export async function postWebhook(url: string, body: string, headers: Record<string, string> = {}): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(webhookUrl, {
+    response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(slackBody(message)),
+      headers: { "content-type": "application/json", ...headers },
+      body,
       signal: AbortSignal.timeout(sendTimeoutMs),
       // A redirect would resend the body somewhere the settings do not name.
       redirect: "error",
@@ -33,8 +40,8 @@ export async function sendSlack(webhookUrl: string | undefined, message: Notific
     await response.body?.cancel();
     return;
   }
-  const body = (await response.text().catch(() => "")).slice(0, 200);
-  const detail = `Webhook answered HTTP ${response.status}${body ? `: ${body}` : ""}`;
+  const text = (await response.text().catch(() => "")).slice(0, 200);
+  const detail = `Webhook answered HTTP ${response.status}${text ? `: ${text}` : ""}`;
   // 408 and 429 say "later"; any other 4xx says the request will never work.
   if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
     throw new PermanentDeliveryError(detail);
@@ -51,13 +58,28 @@ export interface EmailTarget {
 export async function sendEmail({ smtpUrl, from, to }: EmailTarget, message: NotificationMessage): Promise<void> {
   if (!smtpUrl) throw new PermanentDeliveryError("No SMTP URL is set in the notification settings");
   if (!from || to.length === 0) throw new PermanentDeliveryError("Email notifications need a sender and at least one recipient");
+  await sendMail({ smtpUrl, from, to }, emailBody(message));
+}
+
+export interface MailContent {
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+  // A stable id lets a receiving server recognise a message it already has.
+  messageId?: string;
+}
+
+// One message over SMTP (nodemailer). 5xx answers and bad credentials are
+// PermanentDeliveryErrors; 4xx and network errors may pass with a retry.
+export async function sendMail({ smtpUrl, from, to }: { smtpUrl: string; from: string; to: string[] }, mail: MailContent): Promise<void> {
   const transport = nodemailer.createTransport(smtpUrl, {
     connectionTimeout: sendTimeoutMs,
     greetingTimeout: sendTimeoutMs,
     socketTimeout: sendTimeoutMs,
   });
   try {
-    await transport.sendMail({ from, to, ...emailBody(message) });
+    await transport.sendMail({ from, to, ...mail });
   } catch (error) {
     const code = smtpResponseCode(error);
     // 5xx from the server (unknown mailbox, refused sender) and bad
