@@ -1,3 +1,4 @@
+import { dispatchDueAnnouncements } from "@/lib/announcements/dispatch";
 import { prisma } from "@/lib/db/client";
 import { downsample } from "@/lib/metrics/downsample";
 import { metricsPollerWorker } from "@/lib/metrics/poller";
@@ -30,6 +31,15 @@ const workers: Worker[] = [
     intervalMs: 2_000,
     async run() {
       await deliverDueNotifications();
+    },
+  },
+  {
+    // Same claiming as notifications: overlapping passes and several worker
+    // processes never send an announcement twice.
+    name: "announcement-dispatch",
+    intervalMs: 2_000,
+    async run() {
+      await dispatchDueAnnouncements();
     },
   },
   { name: "metrics-downsample", intervalMs: 60_000, run: async () => { await downsample(); } },
