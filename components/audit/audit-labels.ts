@@ -1,7 +1,7 @@
 import type { LocalizedText } from "@/lib/client/types";
 
 // Actions the audit trail records today; others are shown by their name.
-export const knownActions = ["checklist.item.updated", "release.created", "user.created", "user.updated", "token.created", "token.revoked"] as const;
+export const knownActions = ["checklist.item.updated", "release.created", "user.created", "user.updated", "token.created", "token.revoked", "guard.breached"] as const;
 
 const messageKeys: Record<(typeof knownActions)[number], string> = {
   "checklist.item.updated": "checklistItemUpdated",
@@ -10,6 +10,7 @@ const messageKeys: Record<(typeof knownActions)[number], string> = {
   "user.updated": "userUpdated",
   "token.created": "tokenCreated",
   "token.revoked": "tokenRevoked",
+  "guard.breached": "guardBreached",
 };
 
 export function actionLabel(action: string, t: (key: string) => string): string {
@@ -22,6 +23,9 @@ export function subjectName(before: unknown, after: unknown, locale: string): st
   const source = (isRecord(after) ? after : null) ?? (isRecord(before) ? before : null);
   if (!source) return null;
   if (isLocalizedText(source.title)) return locale === "ko" ? source.title.ko : source.title.en;
+  // A guard breach names its criterion in both languages.
+  const criterionTitle = locale === "ko" ? source.criterionTitleKo : source.criterionTitleEn;
+  if (typeof criterionTitle === "string" && criterionTitle) return criterionTitle;
   for (const key of ["title", "name", "version", "key", "email"]) {
     const value = source[key];
     if (typeof value === "string" && value) return value;

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { useParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { GuardAlert } from "./guard-alert";
 import { HealthBanner } from "./health-banner";
 import { LiveProvider } from "./live-context";
 import { TopBar } from "./top-bar";
@@ -21,6 +22,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <TopBar releaseId={releaseId} />
       <HealthBanner />
+      {releaseId ? <GuardAlert key={releaseId} releaseId={releaseId} /> : null}
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1400px] px-4 py-5 outline-none sm:px-6">
         {children}
       </main>
