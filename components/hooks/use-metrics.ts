@@ -49,8 +49,8 @@ export function applyMetricSamples(queryClient: QueryClient, releaseId: string, 
       .map(({ at, value }) => ({ at, value }));
     if (incoming.length === 0) continue;
     const points = mergePoints(series.points, incoming, now - rangeMs[range]);
-    const lastSampleAt = points.at(-1)?.at ?? series.source.lastSampleAt;
     // A source whose samples just arrived is neither quiet nor failing.
-    queryClient.setQueryData<MetricSeries>(key, { points, source: { status: "ok", lastSampleAt } });
+    const source = series.source && { ...series.source, status: "ok" as const, lastSampleAt: points.at(-1)?.at ?? series.source.lastSampleAt };
+    queryClient.setQueryData<MetricSeries>(key, { ...series, points, source });
   }
 }

@@ -45,8 +45,8 @@ export function MetricChart({ releaseId, metric, range, live, now, thresholds }:
     <section
       aria-labelledby={headingId}
       data-testid={`metric-chart-${metric}`}
-      data-source-blue={series.blue?.source.status}
-      data-source-green={series.green?.source.status}
+      data-source-blue={series.blue?.source?.status}
+      data-source-green={series.green?.source?.status}
       className="flex min-w-0 flex-col gap-2 rounded-lg border border-line bg-surface p-3"
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -145,11 +145,11 @@ function Legend({ thresholds }: { thresholds: ChartThreshold[] }) {
 function SourceBadge({ environment, series }: { environment: Environment; series: MetricSeries | undefined }) {
   const t = useTranslations("metrics");
   const { dateTime } = useFormatter();
-  if (!series || series.source.status === "ok") return null;
-  const { status, lastSampleAt } = series.source;
+  if (!series?.source || series.source.status === "ok") return null;
+  const { status, lastSampleAt, lastError } = series.source;
   const lastSeen = lastSampleAt ? t("source.lastSample", { time: dateTime(new Date(lastSampleAt), { dateStyle: "short", timeStyle: "medium" }) }) : t("source.never");
   return (
-    <span title={lastSeen} data-testid={`source-${environment}-${status}`}>
+    <span title={lastError ? `${lastSeen} · ${lastError}` : lastSeen} data-testid={`source-${environment}-${status}`}>
       <Badge tone={status === "failing" ? "danger" : "warn"}>
         {t(`source.${status}`, { environment: t(`environments.${environment}`) })}
       </Badge>
@@ -177,7 +177,7 @@ function LatestValues({ metric, title, series }: { metric: string; title: string
       <tbody>
         {environments.map((environment) => {
           const latest = series[environment]?.points.at(-1);
-          const status = series[environment]?.source.status;
+          const status = series[environment]?.source?.status;
           return (
             <tr key={environment}>
               <th scope="row">{t(`environments.${environment}`)}</th>

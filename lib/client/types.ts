@@ -395,13 +395,24 @@ export interface SimulationFaults {
 export type MetricSourceState = "ok" | "failing" | "quiet";
 
 export interface MetricSourceHealth {
+  source: string;
   status: MetricSourceState;
   lastSampleAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
 }
 
 export interface MetricSeries {
+  metric: string;
+  environment: Environment | "all";
+  unit: string | null;
+  from: string;
+  to: string;
+  // Seconds per averaged point; null for raw samples.
+  step: number | null;
   points: { at: string; value: number }[];
-  source: MetricSourceHealth;
+  // The source that last supplied the series, or the configured one.
+  source: MetricSourceHealth | null;
 }
 
 export interface MetricSample {
