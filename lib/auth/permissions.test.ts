@@ -19,6 +19,7 @@ const expected: Record<Permission, readonly Role[]> = {
   "settings.read": ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER"],
   "settings.update": ["ADMIN", "RELEASE_MANAGER"],
   "simulation.fault": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
+  "metrics.push": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
   "criteria.update": ["ADMIN", "RELEASE_MANAGER"],
   "criteria.flag": ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER"],
   "announcement.edit": ["ADMIN", "RELEASE_MANAGER", "MARKETING"],

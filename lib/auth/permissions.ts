@@ -19,6 +19,8 @@ export const permissions = {
   "settings.read": ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER"],
   "settings.update": ["ADMIN", "RELEASE_MANAGER"],
   "simulation.fault": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
+  // Pipelines and collectors push samples with an API token of one of these roles.
+  "metrics.push": ["ADMIN", "RELEASE_MANAGER", "ENGINEER"],
   "criteria.update": ["ADMIN", "RELEASE_MANAGER"],
   "criteria.flag": ["ADMIN", "RELEASE_MANAGER", "APPROVER", "ENGINEER"],
   // Marketing plans announcements; engineers may plan internal ones (briefings,

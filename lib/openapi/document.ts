@@ -6,6 +6,7 @@ import { apiTokenSchema, createTokenBody, tokenParams } from "@/lib/auth/tokens.
 import { checklistQuery, checklistResponse, itemParams, itemResponse, updateItemBody, versionConflictResponse } from "@/lib/checklist/checklist.validation";
 import { simulationFaultsBody, simulationFaultsResponse } from "@/lib/drivers/simulation.validation";
 import { decideGateBody, gateListResponse, gateParams, gateResponse } from "@/lib/gates/gates.validation";
+import { metricSeriesQuery, metricSeriesResponse, metricSourcesResponse, pushMetricsBody, pushMetricsQuery, pushMetricsResponse } from "@/lib/metrics/metrics.validation";
 import { healthSchema } from "@/lib/health/check-health";
 import {
   attachEvidenceBody,
@@ -25,6 +26,13 @@ import { errorResponseSchema, releaseParams, roleSchema } from "@/lib/http/commo
 import { releaseDetailResponse, releaseListResponse } from "@/lib/releases/releases.validation";
 import { saveSettingBodyDocument, settingParams, settingViewSchema } from "@/lib/settings/settings.validation";
 import { createUserBody, updateUserBody, userListResponse, userParams, userResponse } from "@/lib/users/users.validation";
+import { createFeedbackBody, feedbackListResponse, feedbackParams, feedbackQuery, feedbackResponse, updateFeedbackBody } from "@/lib/feedback/feedback.validation";
+import { createShiftBody, deleteShiftQuery, onCallResponse, shiftParams, shiftResponse, updateShiftBody } from "@/lib/oncall/oncall.validation";
+import { phaseListResponse, phaseParams, phaseResponse, updatePhaseBody } from "@/lib/phases/phases.validation";
+import { createReleaseBody } from "@/lib/releases/create-release.validation";
+import { releaseReportResponse, reportQuery } from "@/lib/report/report.validation";
+import { createRiskBody, riskListResponse, riskParams, riskResponse, updateRiskBody } from "@/lib/risks/risks.validation";
+import { putTeamMembersBody, teamListResponse, teamParams, teamResponse } from "@/lib/teams/teams.validation";
 
 // Built from the same zod schemas the route handlers parse with, so the
 // document cannot drift from what the server accepts.
@@ -113,6 +121,17 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       },
       "/api/v1/releases": {
         get: operation({ summary: "List releases with checklist progress", permission: "release.read", response: releaseListResponse }),
+        post: operation({
+          summary: "Create a release from the built-in template, or as a copy of another release",
+          notes:
+            "from=clone copies sections and items (status reset to todo, notes and evidence dropped), phases and tasks, teams with their members, criteria, risks (reopened) and gates (pending, no decisions); " +
+            "every planned time moves by launchAt minus the source's window start. Audited as release.created in the new release's trail. 409 CONFLICT when the version is taken; 400 for an unknown time zone or source release.",
+          permission: "release.create",
+          body: createReleaseBody,
+          status: 201,
+          response: releaseDetailResponse,
+          conflict: errorResponseSchema,
+        }),
       },
       "/api/v1/releases/{releaseId}": {
         get: operation({ summary: "A release with sections, phases, teams, criteria and risks", permission: "release.read", path: releaseParams, response: releaseDetailResponse }),
@@ -159,6 +178,20 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       },
       "/api/v1/releases/{releaseId}/simulation/faults": {
         put: operation({ summary: "Inject (or heal with 0/0) errors and latency in one simulated fleet", permission: "simulation.fault", path: releaseParams, body: simulationFaultsBody, response: simulationFaultsResponse }),
+      },
+      "/api/v1/releases/{releaseId}/metrics": {
+        get: operation({
+          summary: "One metric's series for one environment (raw samples, or averages per step) with the status of the source behind it",
+          notes: "Points are raw within the raw retention window (48 h by default) and 60 s averages before it. A time without data has no point; an empty series with source.status quiet or failing means the source is silent or broken, not that the figure is zero.",
+          permission: "release.read",
+          path: releaseParams,
+          query: metricSeriesQuery,
+          response: metricSeriesResponse,
+        }),
+        post: pushMetricsOperation(),
+      },
+      "/api/v1/releases/{releaseId}/metrics/sources": {
+        get: operation({ summary: "Each metric source of the release with its status (ok, quiet, failing), last sample and last error", permission: "release.read", path: releaseParams, response: metricSourcesResponse }),
       },
       "/api/v1/releases/{releaseId}/operations": {
         get: operation({ summary: "The release's last 50 operations (cutover, migration, rollback; rehearsals marked), newest first", permission: "release.read", path: releaseParams, response: operationListResponse }),
@@ -216,10 +249,109 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
         get: operation({ summary: "Rollback reports, and finished rollbacks still waiting for one", permission: "release.read", path: releaseParams, response: rollbackReportListResponse }),
         post: operation({ summary: "File a rollback report: cause, fix plan, new schedule", permission: "operation.control", path: releaseParams, body: createRollbackReportBody, status: 201, response: rollbackReportResponse }),
       },
+      "/api/v1/releases/{releaseId}/phases": {
+        get: operation({ summary: "The release's phases with dependencies, tasks and a status that follows the cutover and migration operations", permission: "release.read", path: releaseParams, response: phaseListResponse }),
+      },
+      "/api/v1/releases/{releaseId}/phases/{phaseId}": {
+        patch: operation({
+          summary: "Reschedule or edit a phase (optimistic concurrency on version), optionally moving the phases that depend on it",
+          notes:
+            "shiftDependents moves every phase that depends on this one, directly or not, by the move of its end (or of its start when it has no end), all in one transaction; each change is audited as phase.updated. " +
+            "400 VALIDATION_FAILED for an end before the start, a time more than a year from the release window (also for a dependent, at path dependents.<key>), or an unknown owner team. 409 VERSION_CONFLICT with details.current.",
+          permission: "phase.update",
+          path: phaseParams,
+          body: updatePhaseBody,
+          response: phaseResponse,
+          conflict: errorResponseSchema,
+        }),
+      },
+      "/api/v1/releases/{releaseId}/teams": {
+        get: operation({ summary: "Teams with planned headcount and assigned members", permission: "release.read", path: releaseParams, response: teamListResponse }),
+      },
+      "/api/v1/releases/{releaseId}/teams/{teamId}/members": {
+        put: operation({
+          summary: "Replace a team's members",
+          notes: "Send the membersVersion you read; 409 VERSION_CONFLICT (details.current) when the list changed meanwhile. Members must be active users. Audited as team.members.updated.",
+          permission: "team.update",
+          path: teamParams,
+          body: putTeamMembersBody,
+          response: teamResponse,
+          conflict: errorResponseSchema,
+        }),
+      },
+      "/api/v1/releases/{releaseId}/oncall": {
+        get: operation({ summary: "The on-call rota for the stabilisation window, with the parts of phases whose owner team has nobody on shift", permission: "release.read", path: releaseParams, response: onCallResponse }),
+        post: operation({ summary: "Add an on-call shift", notes: "400 for an end not after the start, times more than a year from the window, a team of another release or an inactive person. Audited as oncall.created.", permission: "oncall.update", path: releaseParams, body: createShiftBody, status: 201, response: shiftResponse }),
+      },
+      "/api/v1/releases/{releaseId}/oncall/{shiftId}": {
+        patch: operation({ summary: "Move or reassign an on-call shift (optimistic concurrency on version)", permission: "oncall.update", path: shiftParams, body: updateShiftBody, response: shiftResponse, conflict: errorResponseSchema }),
+        delete: operation({ summary: "Remove an on-call shift; ?version= must be the version you saw", permission: "oncall.update", path: shiftParams, query: deleteShiftQuery, response: shiftResponse, conflict: errorResponseSchema }),
+      },
+      "/api/v1/releases/{releaseId}/risks": {
+        get: operation({ summary: "The risk register with scores (impact × likelihood), owners and linked checklist items", permission: "release.read", path: releaseParams, response: riskListResponse }),
+        post: operation({ summary: "Add a risk; text given in one language fills both", notes: "400 for scores outside 1–5, unknown checklist item keys or an inactive owner. Audited as risk.created.", permission: "risk.update", path: releaseParams, body: createRiskBody, status: 201, response: riskResponse }),
+      },
+      "/api/v1/releases/{releaseId}/risks/{riskId}": {
+        patch: operation({ summary: "Edit a risk (optimistic concurrency on version); text sent in one language keeps the other", permission: "risk.update", path: riskParams, body: updateRiskBody, response: riskResponse, conflict: errorResponseSchema }),
+      },
+      "/api/v1/releases/{releaseId}/feedback": {
+        get: operation({ summary: "User enquiries and survey findings after launch: open first, then by severity, newest first", permission: "release.read", path: releaseParams, query: feedbackQuery, response: feedbackListResponse }),
+        post: operation({ summary: "Log an enquiry or a survey finding", notes: "Audited as feedback.created.", permission: "feedback.create", path: releaseParams, body: createFeedbackBody, status: 201, response: feedbackResponse }),
+      },
+      "/api/v1/releases/{releaseId}/feedback/{feedbackId}": {
+        patch: operation({ summary: "Triage, resolve or correct feedback (optimistic concurrency on version)", permission: "feedback.triage", path: feedbackParams, body: updateFeedbackBody, response: feedbackResponse, conflict: errorResponseSchema }),
+      },
+      "/api/v1/releases/{releaseId}/report": {
+        get: operation({
+          summary: "The release report: plan against what happened",
+          notes: "Checklist completion, approvals with decisions, operations with their steps and times, failed operations, rollbacks and rollback reports, announcements sent (tracked=false when this installation keeps none), feedback counts, risks and the success and rollback criteria.",
+          permission: "release.read",
+          path: releaseParams,
+          response: releaseReportResponse,
+        }),
+      },
+      "/api/v1/releases/{releaseId}/report.md": {
+        get: {
+          ...operation({ summary: "The release report as a markdown file (content-disposition: attachment)", permission: "release.read", path: releaseParams, query: reportQuery, response: z.string() }),
+          responses: {
+            ...operation({ summary: "", permission: "release.read", path: releaseParams, response: z.string() }).responses,
+            "200": { description: "Markdown file", content: { "text/markdown": { schema: z.string() } } },
+          },
+        },
+      },
       "/api/v1/openapi.json": {
         get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } },
       },
     },
   });
   return cached;
+}
+
+// The push route reads JSON or text exposition itself (up to 1 MiB), so its
+// body and size limit are spelled out here rather than derived from `body`.
+function pushMetricsOperation(): ZodOpenApiOperationObject {
+  const base = operation({
+    summary: "Push metric samples (a pipeline's or collector's figures), as JSON or Prometheus text exposition format",
+    notes:
+      "Up to 5,000 samples and 1 MiB per request, stored all together or not at all. 400 VALIDATION_FAILED lists every bad sample by index (details[].index, path, message): " +
+      "unknown metric names (custom names need allowCustomMetrics), environments other than blue, green, all, NaN or infinite values, times more than 5 minutes ahead or older than the raw retention. " +
+      "text/plain: one gauge per line, the `environment` label as the environment (all when absent), the optional timestamp in ms; the source from `?source=`. " +
+      "Stored samples go live to the release's socket room as metrics:samples.",
+    permission: "metrics.push",
+    path: releaseParams,
+    query: pushMetricsQuery,
+    status: 201,
+    response: pushMetricsResponse,
+  });
+  return {
+    ...base,
+    requestBody: {
+      required: true,
+      content: {
+        "application/json": { schema: pushMetricsBody },
+        "text/plain": { schema: z.string().meta({ example: '# TYPE error_rate gauge\nerror_rate{environment="green"} 0.42\n' }) },
+      },
+    },
+    responses: { ...base.responses, "413": errorResponse("PAYLOAD_TOO_LARGE (over 1 MiB)"), "415": errorResponse("UNSUPPORTED_MEDIA_TYPE (send application/json or text/plain)") },
+  };
 }

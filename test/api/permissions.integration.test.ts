@@ -5,6 +5,7 @@ import { POST as createToken } from "@/app/api/v1/me/tokens/route";
 import { PATCH as patchItem } from "@/app/api/v1/releases/[releaseId]/checklist/items/[itemId]/route";
 import { POST as postGateDecision } from "@/app/api/v1/releases/[releaseId]/gates/[gateId]/decisions/route";
 import { POST as postGateRequest } from "@/app/api/v1/releases/[releaseId]/gates/[gateId]/request/route";
+import { POST as pushMetrics } from "@/app/api/v1/releases/[releaseId]/metrics/route";
 import { POST as abortOperation } from "@/app/api/v1/releases/[releaseId]/operations/[operationId]/abort/route";
 import { POST as attachEvidence } from "@/app/api/v1/releases/[releaseId]/operations/[operationId]/evidence/route";
 import { POST as pauseOperation } from "@/app/api/v1/releases/[releaseId]/operations/[operationId]/pause/route";
@@ -13,10 +14,20 @@ import { POST as startOperation } from "@/app/api/v1/releases/[releaseId]/operat
 import { POST as postRollbackReport } from "@/app/api/v1/releases/[releaseId]/rollback-reports/route";
 import { PUT as putSetting } from "@/app/api/v1/releases/[releaseId]/settings/[key]/route";
 import { PUT as putSimulationFaults } from "@/app/api/v1/releases/[releaseId]/simulation/faults/route";
+import { PATCH as patchFeedback } from "@/app/api/v1/releases/[releaseId]/feedback/[feedbackId]/route";
+import { POST as postFeedback } from "@/app/api/v1/releases/[releaseId]/feedback/route";
+import { DELETE as deleteShift, PATCH as patchShift } from "@/app/api/v1/releases/[releaseId]/oncall/[shiftId]/route";
+import { POST as postShift } from "@/app/api/v1/releases/[releaseId]/oncall/route";
+import { PATCH as patchPhase } from "@/app/api/v1/releases/[releaseId]/phases/[phaseId]/route";
+import { PATCH as patchRisk } from "@/app/api/v1/releases/[releaseId]/risks/[riskId]/route";
+import { POST as postRisk } from "@/app/api/v1/releases/[releaseId]/risks/route";
+import { PUT as putTeamMembers } from "@/app/api/v1/releases/[releaseId]/teams/[teamId]/members/route";
+import { POST as createRelease } from "@/app/api/v1/releases/route";
 import { PATCH as patchUser } from "@/app/api/v1/users/[userId]/route";
 import { POST as createUser } from "@/app/api/v1/users/route";
 import { can, roles, type Permission, type Role } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
+import { membersVersion } from "@/lib/teams/team-dto";
 import type { OperationStatus } from "@/lib/db/generated/enums";
 import { stopQueue } from "@/lib/operations/queue";
 import type { RouteHandler } from "@/lib/http/handler";
@@ -30,7 +41,8 @@ interface MutatingRoute {
   handler: RouteHandler;
   method: string;
   okStatus: number;
-  request(actor: TestUser): Promise<{ params: Record<string, string>; body?: unknown }>;
+  // `path` carries a query string where the route reads one.
+  request(actor: TestUser): Promise<{ params: Record<string, string>; body?: unknown; path?: string }>;
 }
 
 const users: Partial<Record<Role, TestUser>> = {};
@@ -54,6 +66,17 @@ async function operationIn(status: OperationStatus): Promise<string> {
 
 async function gateVersion(gateId: string): Promise<number> {
   return (await prisma.gate.findUniqueOrThrow({ where: { id: gateId }, select: { version: true } })).version;
+}
+
+async function shiftRow(actor: TestUser) {
+  const team = await prisma.team.findFirstOrThrow({ where: { releaseId, key: "devops" }, select: { id: true } });
+  const { windowStart } = await prisma.release.findUniqueOrThrow({ where: { id: releaseId }, select: { windowStart: true } });
+  return { teamId: team.id, userId: actor.id, startsAt: windowStart, endsAt: new Date(windowStart.getTime() + 8 * 3_600_000) };
+}
+
+async function shiftBody(actor: TestUser) {
+  const row = await shiftRow(actor);
+  return { ...row, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() };
 }
 
 const mutatingRoutes: MutatingRoute[] = [
@@ -131,6 +154,16 @@ const mutatingRoutes: MutatingRoute[] = [
     okStatus: 200,
     async request() {
       return { params: { releaseId }, body: { environment: "green", errorRate: 1, latencyMs: 0 } };
+    },
+  },
+  {
+    name: "POST metric samples",
+    permission: "metrics.push",
+    handler: pushMetrics,
+    method: "POST",
+    okStatus: 201,
+    async request() {
+      return { params: { releaseId }, body: { source: "pipeline", samples: [{ metric: "bounce_rate", environment: "all", value: 12.5 }] } };
     },
   },
   {
@@ -239,6 +272,112 @@ const mutatingRoutes: MutatingRoute[] = [
       return { params: { userId: target.id }, body: { version: target.version, role: "ENGINEER" } };
     },
   },
+  {
+    name: "POST release (from the template)",
+    permission: "release.create",
+    handler: createRelease,
+    method: "POST",
+    okStatus: 201,
+    async request() {
+      return { params: {}, body: { from: "template", version: `v-matrix-${randomUUID().slice(0, 8)}`, launchAt: new Date(Date.now() + 90 * 86_400_000).toISOString(), timezone: "Asia/Seoul" } };
+    },
+  },
+  {
+    name: "PATCH phase",
+    permission: "phase.update",
+    handler: patchPhase,
+    method: "PATCH",
+    okStatus: 200,
+    async request() {
+      const phase = await prisma.phase.findFirstOrThrow({ where: { releaseId, key: "verification" }, select: { id: true, version: true } });
+      return { params: { releaseId, phaseId: phase.id }, body: { version: phase.version, status: "pending" } };
+    },
+  },
+  {
+    name: "PUT team members",
+    permission: "team.update",
+    handler: putTeamMembers,
+    method: "PUT",
+    okStatus: 200,
+    async request(actor) {
+      const team = await prisma.team.findFirstOrThrow({ where: { releaseId, key: "qa" }, select: { id: true, members: { select: { userId: true, roleInTeam: true } } } });
+      return { params: { releaseId, teamId: team.id }, body: { membersVersion: membersVersion(team.members), members: [{ userId: actor.id }] } };
+    },
+  },
+  {
+    name: "POST on-call shift",
+    permission: "oncall.update",
+    handler: postShift,
+    method: "POST",
+    okStatus: 201,
+    async request(actor) {
+      return { params: { releaseId }, body: await shiftBody(actor) };
+    },
+  },
+  {
+    name: "PATCH on-call shift",
+    permission: "oncall.update",
+    handler: patchShift,
+    method: "PATCH",
+    okStatus: 200,
+    async request(actor) {
+      const shift = await prisma.onCallShift.create({ data: { releaseId, ...(await shiftRow(actor)) } });
+      return { params: { releaseId, shiftId: shift.id }, body: { version: shift.version, endsAt: new Date(shift.endsAt.getTime() + 3_600_000).toISOString() } };
+    },
+  },
+  {
+    name: "DELETE on-call shift",
+    permission: "oncall.update",
+    handler: deleteShift,
+    method: "DELETE",
+    okStatus: 200,
+    async request(actor) {
+      const shift = await prisma.onCallShift.create({ data: { releaseId, ...(await shiftRow(actor)) } });
+      return { params: { releaseId, shiftId: shift.id }, path: `/api/test?version=${shift.version}` };
+    },
+  },
+  {
+    name: "POST risk",
+    permission: "risk.update",
+    handler: postRisk,
+    method: "POST",
+    okStatus: 201,
+    async request() {
+      return { params: { releaseId }, body: { title: { en: "Vendor API rate limit" }, severity: 2, likelihood: 3 } };
+    },
+  },
+  {
+    name: "PATCH risk",
+    permission: "risk.update",
+    handler: patchRisk,
+    method: "PATCH",
+    okStatus: 200,
+    async request() {
+      const risk = await prisma.risk.findFirstOrThrow({ where: { releaseId, key: "traffic-overload" }, select: { id: true, version: true } });
+      return { params: { releaseId, riskId: risk.id }, body: { version: risk.version, likelihood: 1 + Math.floor(Math.random() * 5) } };
+    },
+  },
+  {
+    name: "POST feedback",
+    permission: "feedback.create",
+    handler: postFeedback,
+    method: "POST",
+    okStatus: 201,
+    async request() {
+      return { params: { releaseId }, body: { kind: "enquiry", category: "bug", severity: 3, title: "Export button does nothing" } };
+    },
+  },
+  {
+    name: "PATCH feedback (triage)",
+    permission: "feedback.triage",
+    handler: patchFeedback,
+    method: "PATCH",
+    okStatus: 200,
+    async request() {
+      const item = await prisma.feedback.create({ data: { releaseId, kind: "survey", category: "usability", severity: 4, title: "Font too small" } });
+      return { params: { releaseId, feedbackId: item.id }, body: { version: item.version, status: "triaged" } };
+    },
+  },
 ];
 
 beforeAll(async () => {
@@ -274,14 +413,14 @@ afterAll(async () => {
 describe.each(mutatingRoutes)("$name ($permission)", (mutating) => {
   it.each(roles.map((role) => [role, can(role, mutating.permission)] as const))("%s allowed: %s", async (role, allowed) => {
     const actor = users[role]!;
-    const { params, body } = await mutating.request(actor);
-    const response = await call(mutating.handler, { method: mutating.method, params, body, as: actor });
+    const { params, body, path } = await mutating.request(actor);
+    const response = await call(mutating.handler, { method: mutating.method, path, params, body, as: actor });
     expect(response.status).toBe(allowed ? mutating.okStatus : 403);
     if (!allowed) expect(response.body.error.code).toBe("FORBIDDEN");
   });
 
   it("answers 401 without credentials", async () => {
-    const { params, body } = await mutating.request(users.ADMIN!);
-    expect((await call(mutating.handler, { method: mutating.method, params, body })).status).toBe(401);
+    const { params, body, path } = await mutating.request(users.ADMIN!);
+    expect((await call(mutating.handler, { method: mutating.method, path, params, body })).status).toBe(401);
   });
 });
