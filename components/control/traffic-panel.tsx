@@ -93,30 +93,27 @@ function EnvironmentRow({ environment, traffic }: { environment: Environment; tr
     <div
       data-testid={`health-${environment}`}
       data-healthy={health.healthy}
-      className="flex min-w-0 items-start gap-2 rounded-md border border-line px-3 py-2"
+      className="flex min-w-0 flex-col gap-0.5 rounded-md border border-line px-3 py-2"
     >
-      <span
-        aria-hidden
-        className={cn("mt-1 size-2.5 shrink-0 rounded-sm", environment === "blue" ? "bg-env-blue" : "bg-env-green")}
-      />
-      <div className="min-w-0 flex-1">
-        <dt className="flex items-baseline justify-between gap-2 text-[13px] font-medium">
-          <span>{t(environment)}</span>
-          <span className="text-ink-muted tabular-nums">
-            {t("weight", { weight: traffic.weights[environment], share: roundShare(share) })}
+      <dt className="flex items-center justify-between gap-2 text-[13px] font-medium">
+        <span className="flex items-center gap-2">
+          <span aria-hidden className={cn("size-2.5 shrink-0 rounded-sm", environment === "blue" ? "bg-env-blue" : "bg-env-green")} />
+          {t(environment)}
+        </span>
+        <span className="font-normal text-ink-muted tabular-nums">
+          {t("weight", { weight: traffic.weights[environment], share: roundShare(share) })}
+        </span>
+      </dt>
+      <dd className="flex min-w-0 items-center gap-1.5 pl-[1.125rem] text-[12px]">
+        <span className={cn("font-medium", health.healthy ? "text-ok" : "text-danger")}>
+          {health.healthy ? t("healthy") : t("unhealthy")}
+        </span>
+        {health.detail ? (
+          <span title={health.detail} className="truncate text-ink-muted">
+            · {health.detail}
           </span>
-        </dt>
-        <dd className="flex min-w-0 items-center gap-1.5 text-[12px]">
-          <span className={cn("font-medium", health.healthy ? "text-ok" : "text-danger")}>
-            {health.healthy ? t("healthy") : t("unhealthy")}
-          </span>
-          {health.detail ? (
-            <span title={health.detail} className="truncate text-ink-muted">
-              · {health.detail}
-            </span>
-          ) : null}
-        </dd>
-      </div>
+        ) : null}
+      </dd>
     </div>
   );
 }
