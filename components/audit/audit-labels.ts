@@ -23,9 +23,10 @@ export function subjectName(before: unknown, after: unknown, locale: string): st
   const source = (isRecord(after) ? after : null) ?? (isRecord(before) ? before : null);
   if (!source) return null;
   if (isLocalizedText(source.title)) return locale === "ko" ? source.title.ko : source.title.en;
-  // A guard breach names its criterion in both languages.
-  const criterionTitle = locale === "ko" ? source.criterionTitleKo : source.criterionTitleEn;
-  if (typeof criterionTitle === "string" && criterionTitle) return criterionTitle;
+  // A guard breach names the criterion it is about.
+  if (isRecord(source.criterion) && isLocalizedText(source.criterion.title)) {
+    return locale === "ko" ? source.criterion.title.ko : source.criterion.title.en;
+  }
   for (const key of ["title", "name", "version", "key", "email"]) {
     const value = source[key];
     if (typeof value === "string" && value) return value;

@@ -8,7 +8,6 @@ import { useMetricFormat } from "@/components/metrics/use-metric-format";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
 import { localized } from "@/lib/client/localized";
-import { comparatorSymbol } from "@/components/metrics/chart-style";
 import { guardBreachFrom, type GuardBreach } from "./guard-breach";
 
 // Release-wide: a breached rollback criterion interrupts whatever page is
@@ -57,27 +56,20 @@ export function rollbackHref(releaseId: string): string {
   return `/releases/${releaseId}/control?start=rollback`;
 }
 
-// "error_rate 8.1% > 5% over 14:02–14:07."
+// "error_rate 8.1% (threshold 5%) over 14:02:00 – 14:07:00."
 export function BreachDetail({ breach }: { breach: GuardBreach }) {
   const t = useTranslations("guardAlert");
   const format = useFormatter();
   const formatValue = useMetricFormat();
   const value = (number: number | null) => (number === null ? "—" : breach.metric ? formatValue(breach.metric, number) : format.number(number));
-  const window =
-    breach.windowFrom && breach.windowTo
-      ? format.dateTimeRange(new Date(breach.windowFrom), new Date(breach.windowTo), { hour: "2-digit", minute: "2-digit", second: "2-digit" })
-      : breach.windowSec !== null
-        ? format.number(breach.windowSec / 60, { style: "unit", unit: "minute", unitDisplay: "short", maximumFractionDigits: 1 })
-        : null;
   return (
     <span>
-      {t("values", {
-        metric: breach.metric ?? breach.criterionKey,
-        observed: value(breach.observed),
-        comparator: comparatorSymbol(breach.comparator),
-        threshold: value(breach.threshold),
-      })}
-      {window ? ` ${t("window", { window })}` : null}
+      {t("values", { metric: breach.metric ?? breach.criterionKey, observed: value(breach.observed), threshold: value(breach.threshold) })}
+      {breach.windowFrom && breach.windowTo
+        ? ` ${t("window", {
+            window: format.dateTimeRange(new Date(breach.windowFrom), new Date(breach.windowTo), { hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+          })}`
+        : null}
     </span>
   );
 }

@@ -11,43 +11,32 @@ describe("guardBreachFrom", () => {
         auditId: "42",
         at: "2025-07-01T00:05:00.000Z",
         after: {
-          criterionKey: "error-rate",
-          criterionTitleEn: "API error rate above 5 %",
-          criterionTitleKo: "API 오류율 5 % 초과",
-          observed: 8.2,
-          threshold: 5,
-          windowFrom: "2025-07-01T00:00:00.000Z",
-          windowTo: "2025-07-01T00:05:00.000Z",
-          policy: "auto",
+          criterion: { id: "c1", key: "rollback.error-rate", title: { en: "API error rate above 5%", ko: "API 오류율 5% 초과" }, metric: "error_rate", environment: "green" },
+          values: { observed: 8.2, threshold: 5, sampleCount: 30, windowCoverage: 1, from: "2025-07-01T00:04:30.000Z", to: "2025-07-01T00:05:00.000Z" },
+          window: { from: "2025-07-01T00:04:30.000Z", to: "2025-07-01T00:05:00.000Z" },
           reason: "avg(error_rate) = 8.2 > 5",
+          policy: "auto",
+          phase: "cutover",
         },
       }),
     );
-    expect(breach).toMatchObject({
+    expect(breach).toEqual({
       id: "42",
-      criterionKey: "error-rate",
-      title: { en: "API error rate above 5 %", ko: "API 오류율 5 % 초과" },
+      at: "2025-07-01T00:05:00.000Z",
+      criterionKey: "rollback.error-rate",
+      title: { en: "API error rate above 5%", ko: "API 오류율 5% 초과" },
+      metric: "error_rate",
       observed: 8.2,
       threshold: 5,
-      windowFrom: "2025-07-01T00:00:00.000Z",
+      windowFrom: "2025-07-01T00:04:30.000Z",
       windowTo: "2025-07-01T00:05:00.000Z",
       policy: "auto",
+      reason: "avg(error_rate) = 8.2 > 5",
     });
-  });
-
-  it("takes the metric and comparator from a criterion sent with the live event", () => {
-    const breach = guardBreachFrom(
-      event("guard.breached", {
-        after: { criterionKey: "availability", policy: "propose" },
-        criterion: { key: "availability", metric: "availability", comparator: "lt", threshold: 90, windowSec: 300 },
-        evaluation: { values: { observed: 71.5, threshold: 90 } },
-      }),
-    );
-    expect(breach).toMatchObject({ metric: "availability", comparator: "lt", observed: 71.5, threshold: 90, windowSec: 300, policy: "propose" });
   });
 
   it("ignores other events and breaches that name no criterion", () => {
     expect(guardBreachFrom(event("criterion.updated", { after: { criterionKey: "x" } }))).toBeNull();
-    expect(guardBreachFrom(event("guard.breached", { after: {} }))).toBeNull();
+    expect(guardBreachFrom(event("guard.breached", { after: { values: { observed: 9 } } }))).toBeNull();
   });
 });
