@@ -7,7 +7,6 @@ import { checklistQuery, checklistResponse, itemParams, itemResponse, updateItem
 import { simulationFaultsBody, simulationFaultsResponse } from "@/lib/drivers/simulation.validation";
 import { decideGateBody, gateListResponse, gateParams, gateResponse } from "@/lib/gates/gates.validation";
 import { metricSeriesQuery, metricSeriesResponse, metricSourcesResponse, pushMetricsBody, pushMetricsQuery, pushMetricsResponse } from "@/lib/metrics/metrics.validation";
-import { metricSeriesQuery, metricSeriesResponse, metricSourcesResponse, pushMetricsBody, pushMetricsQuery, pushMetricsResponse } from "@/lib/metrics/metrics.validation";
 import { healthSchema } from "@/lib/health/check-health";
 import {
   attachEvidenceBody,
@@ -194,20 +193,6 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       "/api/v1/releases/{releaseId}/metrics/sources": {
         get: operation({ summary: "Each metric source of the release with its status (ok, quiet, failing), last sample and last error", permission: "release.read", path: releaseParams, response: metricSourcesResponse }),
       },
-      "/api/v1/releases/{releaseId}/metrics": {
-        get: operation({
-          summary: "One metric's series for one environment (raw samples, or averages per step) with the status of the source behind it",
-          notes: "Points are raw within the raw retention window (48 h by default) and 60 s averages before it. A time without data has no point; an empty series with source.status quiet or failing means the source is silent or broken, not that the figure is zero.",
-          permission: "release.read",
-          path: releaseParams,
-          query: metricSeriesQuery,
-          response: metricSeriesResponse,
-        }),
-        post: pushMetricsOperation(),
-      },
-      "/api/v1/releases/{releaseId}/metrics/sources": {
-        get: operation({ summary: "Each metric source of the release with its status (ok, quiet, failing), last sample and last error", permission: "release.read", path: releaseParams, response: metricSourcesResponse }),
-      },
       "/api/v1/releases/{releaseId}/operations": {
         get: operation({ summary: "The release's last 50 operations (cutover, migration, rollback; rehearsals marked), newest first", permission: "release.read", path: releaseParams, response: operationListResponse }),
         post: operation({
@@ -340,35 +325,6 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
     },
   });
   return cached;
-}
-
-// The push route reads JSON or text exposition itself (up to 1 MiB), so its
-// body and size limit are spelled out here rather than derived from `body`.
-function pushMetricsOperation(): ZodOpenApiOperationObject {
-  const base = operation({
-    summary: "Push metric samples (a pipeline's or collector's figures), as JSON or Prometheus text exposition format",
-    notes:
-      "Up to 5,000 samples and 1 MiB per request, stored all together or not at all. 400 VALIDATION_FAILED lists every bad sample by index (details[].index, path, message): " +
-      "unknown metric names (custom names need allowCustomMetrics), environments other than blue, green, all, NaN or infinite values, times more than 5 minutes ahead or older than the raw retention. " +
-      "text/plain: one gauge per line, the `environment` label as the environment (all when absent), the optional timestamp in ms; the source from `?source=`. " +
-      "Stored samples go live to the release's socket room as metrics:samples.",
-    permission: "metrics.push",
-    path: releaseParams,
-    query: pushMetricsQuery,
-    status: 201,
-    response: pushMetricsResponse,
-  });
-  return {
-    ...base,
-    requestBody: {
-      required: true,
-      content: {
-        "application/json": { schema: pushMetricsBody },
-        "text/plain": { schema: z.string().meta({ example: '# TYPE error_rate gauge\nerror_rate{environment="green"} 0.42\n' }) },
-      },
-    },
-    responses: { ...base.responses, "413": errorResponse("PAYLOAD_TOO_LARGE (over 1 MiB)"), "415": errorResponse("UNSUPPORTED_MEDIA_TYPE (send application/json or text/plain)") },
-  };
 }
 
 // The push route reads JSON or text exposition itself (up to 1 MiB), so its

@@ -6,7 +6,6 @@ import { PATCH as patchItem } from "@/app/api/v1/releases/[releaseId]/checklist/
 import { POST as postGateDecision } from "@/app/api/v1/releases/[releaseId]/gates/[gateId]/decisions/route";
 import { POST as postGateRequest } from "@/app/api/v1/releases/[releaseId]/gates/[gateId]/request/route";
 import { POST as pushMetrics } from "@/app/api/v1/releases/[releaseId]/metrics/route";
-import { POST as pushMetrics } from "@/app/api/v1/releases/[releaseId]/metrics/route";
 import { POST as abortOperation } from "@/app/api/v1/releases/[releaseId]/operations/[operationId]/abort/route";
 import { POST as attachEvidence } from "@/app/api/v1/releases/[releaseId]/operations/[operationId]/evidence/route";
 import { POST as pauseOperation } from "@/app/api/v1/releases/[releaseId]/operations/[operationId]/pause/route";
@@ -155,16 +154,6 @@ const mutatingRoutes: MutatingRoute[] = [
     okStatus: 200,
     async request() {
       return { params: { releaseId }, body: { environment: "green", errorRate: 1, latencyMs: 0 } };
-    },
-  },
-  {
-    name: "POST metric samples",
-    permission: "metrics.push",
-    handler: pushMetrics,
-    method: "POST",
-    okStatus: 201,
-    async request() {
-      return { params: { releaseId }, body: { source: "pipeline", samples: [{ metric: "bounce_rate", environment: "all", value: 12.5 }] } };
     },
   },
   {
