@@ -47,6 +47,13 @@ export async function setCutoverSettings(releaseId: string, settings: { steps: n
   });
 }
 
+// Operation tests that run a cutover without a metrics source: the
+// release's rollback criteria are still judged and recorded, but as dry runs
+// they cannot pause or abort it for want of samples.
+export async function judgeCriteriaAsDryRun(releaseId: string): Promise<void> {
+  await prisma.criterion.updateMany({ where: { releaseId, kind: "rollback" }, data: { dryRun: true } });
+}
+
 export function newKey(): string {
   return `test-${randomUUID()}`;
 }

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { driverForRelease } from "@/lib/drivers/create-driver";
 import { enqueueOperation, stopQueue } from "@/lib/operations/queue";
 import { createTestRelease, createTestUser, type TestUser } from "@/test/api-fixtures";
-import { actorOf, approveGate, asAuthUser, completeRequiredItems, newKey, operationRow, setCutoverSettings, waitFor, waitForRunningStep, waitForStatus } from "@/test/operation-fixtures";
+import { actorOf, approveGate, asAuthUser, completeRequiredItems, judgeCriteriaAsDryRun, newKey, operationRow, setCutoverSettings, waitFor, waitForRunningStep, waitForStatus } from "@/test/operation-fixtures";
 import { startOperation } from "./start-operation";
 
 // kill -9 of the process running an operation, mid-step: a new worker
@@ -66,6 +66,7 @@ describe("a worker killed mid-operation", () => {
     await completeRequiredItems(releaseId);
     await approveGate(releaseId, "go_no_go", engineer, approvers);
     await setCutoverSettings(releaseId, { steps: [30, 100], bakeSeconds: 6 });
+    await judgeCriteriaAsDryRun(releaseId);
     const { version } = await prisma.release.findUniqueOrThrow({ where: { id: releaseId }, select: { version: true } });
 
     const first = spawnWorker("lib/workers/run-worker.ts");

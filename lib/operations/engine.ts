@@ -137,7 +137,9 @@ async function runUntilIdle(operationId: string, options: RunOptions, watch: Wat
       continue;
     }
     await logger.log("error", outcome.reason);
-    await parkOperation(op, step, options.owner, outcome.reason, drivers);
+    if (outcome.status === "abort") await abortFromStep(op, step, options.owner, outcome.reason, outcome.details, drivers);
+    else if (outcome.status === "pause") await pauseFromStep(op, step, options.owner, outcome.reason, outcome.details);
+    else await parkOperation(op, step, options.owner, outcome.reason, drivers);
     return;
   }
 }
@@ -325,6 +327,64 @@ async function parkOperation(
     return true;
   });
   if (parked) await notifySafely(op.releaseId, "operation.needs_attention", { operationId: op.id, kind: op.kind, rehearsal: op.rehearsal, reason: message });
+}
+
+// A step that judged the operation must not go on (a failed analysis): the
+// operation ends aborted with the step's reason, like a person's abort, and
+// traffic goes back to blue from here.
+async function abortFromStep(op: LockedOperation, step: StepRow, owner: string, reason: string, details: unknown, drivers: DriverCache): Promise<void> {
+  const message = `Step ${step.position + 1} (${step.kind}): ${reason}${movesTraffic(op.kind) ? "; all traffic back to blue" : ""}`;
+  const aborted = await mutate(workerActor, async ({ tx, audit }) => {
+    if (!(await lockOwned(tx, op, owner, ["running"]))) return false;
+    await tx.operationStep.update({ where: { id: step.id }, data: { status: "failed", error: reason, finishedAt: new Date() } });
+    await tx.operationStep.updateMany({ where: { operationId: op.id, status: { in: ["pending", "failed"] }, id: { not: step.id } }, data: { status: "skipped" } });
+    await tx.operation.update({
+      where: { id: op.id },
+      data: { status: "aborted", reason: message, finishedAt: new Date(), leaseOwner: null, leaseUntil: null, version: { increment: 1 } },
+    });
+    await clearActiveOperation(tx, op);
+    const stepFacts = { id: step.id, position: step.position, kind: step.kind };
+    await audit({ releaseId: op.releaseId, action: "operation.step.failed", subjectType: "Operation", subjectId: op.id, after: { ...operationFacts(op), step: stepFacts, reason, details } });
+    await audit({ releaseId: op.releaseId, action: "operation.aborted", subjectType: "Operation", subjectId: op.id, before: { status: "running" }, after: { ...operationFacts(op), status: "aborted", reason: message, step: stepFacts, details } });
+    return true;
+  });
+  if (!aborted) return;
+  if (movesTraffic(op.kind)) await moveAllToBlue(op, drivers, message);
+  await notifySafely(op.releaseId, "operation.aborted", { operationId: op.id, kind: op.kind, rehearsal: op.rehearsal, reason: message });
+}
+
+async function moveAllToBlue(op: LockedOperation, drivers: DriverCache, why: string): Promise<void> {
+  const logger = orderedLogger({ releaseId: op.releaseId, operationId: op.id, stepId: null });
+  void logger.log("warn", `${why}: moving all traffic to blue`);
+  try {
+    const driver = await drivers.get(op.releaseId, op.rehearsal);
+    const state = await driver.setSplit(0, (level, line) => void logger.log(level, line));
+    await recordConfirmedTraffic(workerActor, op, state);
+    void logger.log(state.greenPercent === 0 ? "info" : "error", `driver confirms green at ${state.greenPercent} %`);
+  } catch (error) {
+    const problem = `the driver did not confirm traffic on blue: ${describeError(error)}`;
+    void logger.log("error", problem);
+    await mutate(workerActor, async ({ tx, audit }) => {
+      await tx.operation.update({ where: { id: op.id }, data: { reason: `${why}; ${problem}` } });
+      await audit({ releaseId: op.releaseId, action: "operation.abort.traffic_failed", subjectType: "Operation", subjectId: op.id, after: { ...operationFacts(op), reason: problem } });
+    });
+  } finally {
+    await logger.flush();
+  }
+}
+
+// A step that cannot decide (an inconclusive analysis) pauses the operation
+// with its reason; the step goes back to pending and runs again on resume.
+async function pauseFromStep(op: LockedOperation, step: StepRow, owner: string, reason: string, details: unknown): Promise<void> {
+  const message = `Step ${step.position + 1} (${step.kind}) paused for a person: ${reason}`;
+  const paused = await mutate(workerActor, async ({ tx, audit }) => {
+    if (!(await lockOwned(tx, op, owner, ["running"]))) return false;
+    await tx.operationStep.update({ where: { id: step.id }, data: { status: "pending", error: reason } });
+    await tx.operation.update({ where: { id: op.id }, data: { status: "paused", reason: message, version: { increment: 1 } } });
+    await audit({ releaseId: op.releaseId, action: "operation.paused", subjectType: "Operation", subjectId: op.id, before: { status: "running" }, after: { ...operationFacts(op), status: "paused", reason: message, step: { id: step.id, position: step.position, kind: step.kind }, details } });
+    return true;
+  });
+  if (paused) await notifySafely(op.releaseId, "operation.needs_attention", { operationId: op.id, kind: op.kind, rehearsal: op.rehearsal, reason: message });
 }
 
 async function finishOperation(op: LockedOperation, owner: string): Promise<void> {

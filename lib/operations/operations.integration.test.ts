@@ -17,6 +17,7 @@ import {
   actorOf,
   approveGate,
   completeRequiredItems,
+  judgeCriteriaAsDryRun,
   newKey,
   operationRow,
   revokeApproval,
@@ -59,6 +60,7 @@ async function readyRelease(settings: { steps: number[]; bakeSeconds: number } =
   await completeRequiredItems(releaseId);
   await approveGate(releaseId, "go_no_go", engineer, approvers);
   await setCutoverSettings(releaseId, settings);
+  await judgeCriteriaAsDryRun(releaseId);
   const { version } = await prisma.release.findUniqueOrThrow({ where: { id: releaseId }, select: { version: true } });
   return { releaseId, version };
 }

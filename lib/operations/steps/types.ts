@@ -37,7 +37,14 @@ export interface StepContext {
 export type StepOutcome =
   | { status: "succeeded"; result?: unknown }
   | { status: "failed"; reason: string }
-  | { status: "needs_attention"; reason: string };
+  | { status: "needs_attention"; reason: string }
+  // The step judged that the operation must not go on (a cutover's analysis
+  // saw a rollback criterion fail): the engine aborts it and, for an
+  // operation that moves traffic, puts all of it back on blue.
+  | { status: "abort"; reason: string; details?: unknown }
+  // The step cannot decide (an inconclusive analysis): the engine pauses the
+  // operation with the reason for a person; resuming runs the step again.
+  | { status: "pause"; reason: string; details?: unknown };
 
 export interface StepDefinition {
   kind: string;
