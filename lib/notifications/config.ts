@@ -15,6 +15,8 @@ export const notificationEvents = [
   // A scheduled operation that did not start (its gate no longer approved).
   "operation.cancelled",
   "rollback.started",
+  // A rollback criterion breached while the rollback guard watched.
+  "guard.breached",
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 

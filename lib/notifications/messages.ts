@@ -18,6 +18,21 @@ export interface OperationNotice {
   reason?: string;
 }
 
+export interface GuardNotice {
+  criterionKey: string;
+  criterionTitleEn: string;
+  criterionTitleKo: string;
+  // The engine's English reason: metric, aggregation, window, value, threshold.
+  reason: string;
+  observed: number | null;
+  threshold: number | null;
+  windowFrom: string;
+  windowTo: string;
+  // What the guard does about it: alert only, propose the rollback, or start it.
+  policy: "alert" | "propose" | "auto";
+  phase: "cutover" | "stabilisation";
+}
+
 export interface NotificationPayloads {
   "gate.requested": GateNotice;
   "gate.decided": GateNotice & {
@@ -32,6 +47,7 @@ export interface NotificationPayloads {
   "operation.aborted": OperationNotice;
   "operation.cancelled": OperationNotice;
   "rollback.started": OperationNotice;
+  "guard.breached": GuardNotice;
 }
 
 // Any event's payload, for code that passes events through without knowing
@@ -109,6 +125,8 @@ function renderLines(event: NotificationEvent, payload: NotificationPayloads[Not
     }
     case "gate.decided":
       return gateDecided(payload as NotificationPayloads["gate.decided"]);
+    case "guard.breached":
+      return guardBreached(payload as NotificationPayloads["guard.breached"]);
     case "rollback.started": {
       const operation = payload as OperationNotice;
       const rehearsal = rehearsalMark(operation);
@@ -140,6 +158,23 @@ function gateDecided(gate: NotificationPayloads["gate.decided"]): Lines {
     icon: gate.decision === "override" ? "🚨" : gate.decision === "approve" ? "👍" : "✋",
     en: { headline: `${gate.gateTitleEn} ${decision.en}${gate.actorName ? ` by ${gate.actorName}` : ""}`, details: [`Gate is now ${status.en}`, ...comment] },
     ko: { headline: `${gate.gateTitleKo} ${decision.ko}${gate.actorName ? ` (${gate.actorName})` : ""}`, details: [`게이트 상태: ${status.ko}`, ...comment] },
+  };
+}
+
+const guardPolicies = {
+  alert: { en: "Alert only: no rollback by policy", ko: "알림만: 정책상 롤백하지 않음" },
+  propose: { en: "Rollback proposed: one click in Launch Control (Rollback gate)", ko: "롤백 제안: Launch Control에서 한 번에 실행 (롤백 게이트)" },
+  auto: { en: "Rollback started automatically by policy", ko: "정책에 따라 자동 롤백 시작" },
+} as const;
+
+function guardBreached(guard: GuardNotice): Lines {
+  const window = `${guard.windowFrom} → ${guard.windowTo}`;
+  const values = `observed ${guard.observed ?? "—"}, threshold ${guard.threshold ?? "—"}`;
+  const during = guard.phase === "cutover" ? { en: "during the cutover", ko: "컷오버 중" } : { en: "during stabilisation", ko: "안정화 기간 중" };
+  return {
+    icon: "🚨",
+    en: { headline: `Rollback criterion breached ${during.en}: ${guard.criterionTitleEn}`, details: [guard.reason, `${values}; window ${window}`, guardPolicies[guard.policy].en] },
+    ko: { headline: `롤백 기준 위반 (${during.ko}): ${guard.criterionTitleKo}`, details: [guard.reason, `관측값 ${guard.observed ?? "—"}, 임계값 ${guard.threshold ?? "—"}; 구간 ${window}`, guardPolicies[guard.policy].ko] },
   };
 }
 

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { getOperationSummary } from "./operation-dto";
 import type { OperationSummaryDto, StartOperationInput } from "./operations.validation";
+import { gateForKind } from "./operation-state";
 import { lockedPreconditions, preconditionError, prepareOperation } from "./preconditions";
 import { enqueueOperation } from "./queue";
 
@@ -18,7 +19,14 @@ export interface StartedOperation {
 // idempotency key returns the operation it created the first time; two
 // different starts at once serialise on the release's row lock, and the
 // second finds the first active and is refused with the list of what blocks it.
-export async function startOperation(actor: Actor, user: AuthUser, releaseId: string, input: StartOperationInput): Promise<StartedOperation> {
+export interface StartOptions {
+  // The system starting a rollback by the release's policy (the rollback
+  // guard): the gate is not asked, and the start is recorded as an override
+  // of it with this reason, in the same transaction.
+  gateOverride?: string;
+}
+
+export async function startOperation(actor: Actor, user: AuthUser | null, releaseId: string, input: StartOperationInput, options: StartOptions = {}): Promise<StartedOperation> {
   const existing = await findByKey(prisma, releaseId, input);
   if (existing) return { operation: await getOperationSummary(existing), created: false };
 
@@ -43,7 +51,8 @@ export async function startOperation(actor: Actor, user: AuthUser, releaseId: st
         { path: ["confirmVersion"], message: `Must be ${release.version}`, code: "invalid_value" },
       ]);
     }
-    const missing = [...prepared.missing, ...(await lockedPreconditions(tx, release, input.kind, input.rehearsal))];
+    const locked = await lockedPreconditions(tx, release, input.kind, input.rehearsal);
+    const missing = [...prepared.missing, ...(options.gateOverride ? locked.filter((m) => m.gate !== gateForKind[input.kind]) : locked)];
     if (missing.length > 0) throw preconditionError(input.kind, missing);
 
     const operation = await tx.operation.create({
@@ -55,13 +64,18 @@ export async function startOperation(actor: Actor, user: AuthUser, releaseId: st
         idempotencyKey: input.idempotencyKey,
         params: { plan: prepared.plan.map((step) => step.kind) } satisfies Prisma.InputJsonValue,
         scheduledAt,
-        requestedById: user.id,
+        requestedById: user?.id ?? null,
         steps: {
           create: prepared.plan.map((step, position) => ({ position, kind: step.kind, params: step.params as Prisma.InputJsonValue })),
         },
       },
       select: { id: true },
     });
+    if (options.gateOverride) {
+      const key = gateForKind[input.kind];
+      const gate = await tx.gate.findUnique({ where: { releaseId_key: { releaseId, key } }, select: { id: true } });
+      await audit({ releaseId, action: "gate.overridden", subjectType: "Gate", subjectId: gate?.id ?? key, after: { key, kind: "override", comment: options.gateOverride, by: actor.label, operationId: operation.id } });
+    }
     // Rehearsals use their own driver, so they never hold the release.
     if (!input.rehearsal) await tx.release.update({ where: { id: releaseId }, data: { activeOperationId: operation.id } });
     await audit({

@@ -6,6 +6,7 @@ import { announcementSecretFields, announcementsConfigSchema, defaultAnnouncemen
 import { migrationConfigSchema, migrationSecretFields } from "@/lib/operations/migration/config";
 import { defaultMetricsConfig, metricsConfigSchema } from "@/lib/metrics/config";
 import { validateMetricsConfig } from "@/lib/metrics/validate-config";
+import { defaultGuardConfig, guardConfigSchema } from "@/lib/criteria/guard-config";
 
 // Every per-release setting key, with the schema its `settings` must pass and
 // the secret fields it needs. One static map: a key's owner adds one line
@@ -36,6 +37,7 @@ export const settingDefinitions = {
   notifications: defineSetting({ settings: notificationsConfigSchema, secretFields: notificationSecretFields, defaultSettings: defaultNotificationsConfig }),
   announcements: defineSetting({ settings: announcementsConfigSchema, secretFields: announcementSecretFields, defaultSettings: defaultAnnouncementsConfig }),
   metrics: defineSetting({ settings: metricsConfigSchema, secretFields: () => [], defaultSettings: defaultMetricsConfig, validate: validateMetricsConfig }),
+  guard: defineSetting({ settings: guardConfigSchema, secretFields: () => [], defaultSettings: defaultGuardConfig }),
 };
 
 export type SettingKey = keyof typeof settingDefinitions;

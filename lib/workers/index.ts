@@ -1,4 +1,6 @@
 import { dispatchDueAnnouncements } from "@/lib/announcements/dispatch";
+import { runRollbackGuard } from "@/lib/criteria/rollback-guard";
+import { runDueSyntheticChecks } from "@/lib/criteria/run-synthetic-checks";
 import { prisma } from "@/lib/db/client";
 import { downsample } from "@/lib/metrics/downsample";
 import { metricsPollerWorker } from "@/lib/metrics/poller";
@@ -43,6 +45,23 @@ const workers: Worker[] = [
     },
   },
   { name: "metrics-downsample", intervalMs: 60_000, run: async () => { await downsample(); } },
+  {
+    // Overlapping passes are harmless: each release is judged under an
+    // advisory lock, so a slow metric source delays only its own release.
+    name: "rollback-guard",
+    intervalMs: 5_000,
+    async run() {
+      await runRollbackGuard();
+    },
+  },
+  {
+    // Each due check is claimed in one UPDATE before it is fetched.
+    name: "synthetic-checks",
+    intervalMs: 5_000,
+    async run() {
+      await runDueSyntheticChecks();
+    },
+  },
   metricsPollerWorker,
 ];
 
