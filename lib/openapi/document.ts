@@ -6,6 +6,27 @@ import { apiTokenSchema, createTokenBody, tokenParams } from "@/lib/auth/tokens.
 import { checklistQuery, checklistResponse, itemParams, itemResponse, updateItemBody, versionConflictResponse } from "@/lib/checklist/checklist.validation";
 import { simulationFaultsBody, simulationFaultsResponse } from "@/lib/drivers/simulation.validation";
 import { decideGateBody, gateListResponse, gateParams, gateResponse } from "@/lib/gates/gates.validation";
+import {
+  createCriterionBody,
+  criterionListResponse,
+  criterionParams,
+  criterionResponse,
+  deleteCriterionQuery,
+  evaluationListResponse,
+  evaluationResponse,
+  evaluationsQuery,
+  flagCriterionBody,
+  updateCriterionBody,
+} from "@/lib/criteria/criteria.validation";
+import { guardStateResponse, scorecardResponse } from "@/lib/criteria/guard.validation";
+import {
+  createSyntheticCheckBody,
+  deleteSyntheticCheckQuery,
+  syntheticCheckListResponse,
+  syntheticCheckParams,
+  syntheticCheckResponse,
+  updateSyntheticCheckBody,
+} from "@/lib/criteria/synthetic-checks.validation";
 import { metricSeriesQuery, metricSeriesResponse, metricSourcesResponse, pushMetricsBody, pushMetricsQuery, pushMetricsResponse } from "@/lib/metrics/metrics.validation";
 import { healthSchema } from "@/lib/health/check-health";
 import {
@@ -192,6 +213,55 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       },
       "/api/v1/releases/{releaseId}/metrics/sources": {
         get: operation({ summary: "Each metric source of the release with its status (ok, quiet, failing), last sample and last error", permission: "release.read", path: releaseParams, response: metricSourcesResponse }),
+      },
+      "/api/v1/releases/{releaseId}/criteria": {
+        get: operation({ summary: "The release's rollback and success criteria", permission: "release.read", path: releaseParams, response: criterionListResponse }),
+        post: operation({
+          summary: "Add a rollback or success criterion",
+          notes:
+            "Rollback comparators say when to roll back (error_rate gt 5); success comparators say what must hold (availability gte 99.9). " +
+            "A measured criterion needs metric, aggregation (avg, min, max, last, p95, sum, ratio), comparator (lt, lte, gt, gte, eq) and windowSec, plus either threshold or baseline with relativePercent (not eq). " +
+            'ratio reads a metric written "numerator/denominator" as 100 × Σ numerator / Σ denominator. metric null: a check made by people, raised or cleared through …/flag. ' +
+            "action (propose_rollback, auto_rollback) only on rollback criteria. 400 VALIDATION_FAILED lists every broken rule; 409 CONFLICT when the key exists.",
+          permission: "criteria.update",
+          path: releaseParams,
+          body: createCriterionBody,
+          status: 201,
+          response: criterionResponse,
+          conflict: errorResponseSchema,
+        }),
+      },
+      "/api/v1/releases/{releaseId}/criteria/{criterionId}": {
+        patch: operation({ summary: "Change a criterion (optimistic concurrency on version; the rules are checked on the result)", notes: "409 VERSION_CONFLICT on a stale version (details.current is the criterion).", permission: "criteria.update", path: criterionParams, body: updateCriterionBody, response: criterionResponse, conflict: errorResponseSchema }),
+        delete: operation({ summary: "Delete a criterion and its evaluations (the audit trail keeps it)", permission: "criteria.update", path: criterionParams, query: deleteCriterionQuery, response: criterionResponse, conflict: errorResponseSchema }),
+      },
+      "/api/v1/releases/{releaseId}/criteria/{criterionId}/flag": {
+        post: operation({
+          summary: "Raise (fail) or clear (pass) a check made by people, e.g. data loss or a security vulnerability",
+          notes: "Stored as the criterion's evaluation; a raised rollback flag is acted on by the rollback guard's next pass like a measured breach. 409 CONFLICT for a measured criterion.",
+          permission: "criteria.flag",
+          path: criterionParams,
+          body: flagCriterionBody,
+          response: evaluationResponse,
+          conflict: errorResponseSchema,
+        }),
+      },
+      "/api/v1/releases/{releaseId}/criteria/evaluations": {
+        get: operation({ summary: "Evaluations of the release's criteria, newest first, with the values seen and the reason", notes: "context: analysis (the cutover's analysis step), guard (the rollback guard), manual (a person's flag).", permission: "release.read", path: releaseParams, query: evaluationsQuery, response: evaluationListResponse }),
+      },
+      "/api/v1/releases/{releaseId}/guard": {
+        get: operation({ summary: "The rollback guard: idle, watching (a cutover or its stabilisation window) or breached, each criterion's latest evaluation, alerts and history", permission: "release.read", path: releaseParams, response: guardStateResponse }),
+      },
+      "/api/v1/releases/{releaseId}/scorecard": {
+        get: operation({ summary: "Each success criterion now: value over its window, window coverage and pass, fail or inconclusive; key features from the synthetic checks", notes: "A snapshot: limits do not apply and nothing is stored. Too little data (coverage under half the window, too few samples, a failing source) is inconclusive, never a pass.", permission: "release.read", path: releaseParams, response: scorecardResponse }),
+      },
+      "/api/v1/releases/{releaseId}/synthetic-checks": {
+        get: operation({ summary: "The release's synthetic checks with their latest result", permission: "release.read", path: releaseParams, response: syntheticCheckListResponse }),
+        post: operation({ summary: "Add a synthetic check: a URL fetched on an interval, expecting a status and optionally body text", notes: "409 CONFLICT when the key exists.", permission: "criteria.update", path: releaseParams, body: createSyntheticCheckBody, status: 201, response: syntheticCheckResponse, conflict: errorResponseSchema }),
+      },
+      "/api/v1/releases/{releaseId}/synthetic-checks/{checkId}": {
+        patch: operation({ summary: "Change a synthetic check (optimistic concurrency on version); a new target clears the last result", permission: "criteria.update", path: syntheticCheckParams, body: updateSyntheticCheckBody, response: syntheticCheckResponse, conflict: errorResponseSchema }),
+        delete: operation({ summary: "Delete a synthetic check", permission: "criteria.update", path: syntheticCheckParams, query: deleteSyntheticCheckQuery, response: syntheticCheckResponse, conflict: errorResponseSchema }),
       },
       "/api/v1/releases/{releaseId}/operations": {
         get: operation({ summary: "The release's last 50 operations (cutover, migration, rollback; rehearsals marked), newest first", permission: "release.read", path: releaseParams, response: operationListResponse }),
