@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { publishMetricSamples } from "@/lib/events/bus";
+import { publishLiveSamples } from "./live-samples";
 import { readMetricsConfig } from "./metrics-config";
 import { sourceNamePattern, type Sample, type SampleCandidate } from "./sample";
 import { validateSamples } from "./validate-samples";
@@ -30,15 +30,11 @@ export async function storeSamples(releaseId: string, source: string, candidates
 }
 
 // Stores samples already known to be valid (a provider's) and tells the
-// live charts.
+// live charts (at most once a second per release, live-samples.ts).
 export async function persistSamples(releaseId: string, source: string, samples: readonly Sample[]): Promise<void> {
   if (samples.length === 0) return;
   await insertSamples(releaseId, source, samples);
-  publishMetricSamples({
-    releaseId,
-    source,
-    samples: samples.map((sample) => ({ metric: sample.metric, environment: sample.environment, at: sample.at.toISOString(), value: sample.value })),
-  });
+  publishLiveSamples(releaseId, source, samples);
 }
 
 async function insertSamples(releaseId: string, source: string, samples: readonly Sample[]): Promise<void> {
