@@ -26,4 +26,7 @@ export const queryKeys = {
   // Criteria, their evaluations, the scorecard and the guard change together.
   criteria: (releaseId: string) => ["release", releaseId, "criteria"] as const,
   criteriaList: (releaseId: string) => ["release", releaseId, "criteria", "list"] as const,
+  guard: (releaseId: string) => ["release", releaseId, "criteria", "guard"] as const,
+  scorecard: (releaseId: string) => ["release", releaseId, "criteria", "scorecard"] as const,
+  syntheticChecks: (releaseId: string) => ["release", releaseId, "criteria", "synthetic-checks"] as const,
 };

@@ -494,3 +494,62 @@ export interface CriterionEvaluation {
   // observed, baseline, threshold, sampleCount, windowCoverage, from, to, breachCount, …
   values: Record<string, unknown>;
 }
+
+export type GuardPolicy = "alert" | "propose" | "auto";
+
+export interface GuardView {
+  state: "idle" | "watching" | "breached";
+  phase: "cutover" | "stabilisation" | null;
+  operationId: string | null;
+  watchingSince: string | null;
+  watchingUntil: string | null;
+  policy: "propose" | "auto";
+  criteria: { id: string; key: string; policy: GuardPolicy }[];
+  lastEvaluation: { at: string; evaluations: CriterionEvaluation[] } | null;
+  // `breach` is the guard.breached audit event's payload.
+  alerts: { id: string; at: string; breach: unknown }[];
+  history: CriterionEvaluation[];
+}
+
+export interface ScorecardEntry {
+  criterionId: string;
+  key: string;
+  title: LocalizedText;
+  metric: string | null;
+  environment: string;
+  aggregation: string | null;
+  comparator: string | null;
+  windowSec: number | null;
+  isKey: boolean;
+  dryRun: boolean;
+  value: number | null;
+  threshold: number | null;
+  // Share of the window with data, 0–1.
+  windowCoverage: number;
+  sampleCount: number;
+  outcome: Outcome;
+  reasonCode: string;
+  reason: string;
+}
+
+export interface Scorecard {
+  at: string;
+  outcome: Outcome;
+  score: number | null;
+  reason: string;
+  criteria: ScorecardEntry[];
+}
+
+export interface SyntheticCheck {
+  id: string;
+  key: string;
+  name: string;
+  url: string;
+  expectStatus: number;
+  expectBody: string | null;
+  intervalSec: number;
+  lastRunAt: string | null;
+  lastOk: boolean | null;
+  lastDetail: string | null;
+  version: number;
+}
