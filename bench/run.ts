@@ -2,10 +2,12 @@
 // baselines it measured in the same run.
 import { runAbortLatency } from "./abort-latency";
 import { runChecklistFanout } from "./checklist-fanout";
+import { runMetricsIngest } from "./metrics-ingest";
 
 const benches: Record<string, () => Promise<void>> = {
   "checklist-fanout": runChecklistFanout,
   "abort-latency": runAbortLatency,
+  "metrics-ingest": runMetricsIngest,
 };
 
 const only = process.argv[2];
