@@ -15,10 +15,13 @@ export interface AnalysisVerdict {
 export type AnalysisHook = (ctx: StepContext) => Promise<AnalysisVerdict>;
 
 // What the analysis between traffic steps checks, by name, run in insertion
-// order: green's health, then the release's rollback criteria over the time
-// since the split was set (lib/criteria/cutover-analysis.ts). Other checks
-// add theirs with `analysisHooks.set(name, hook)`.
+// order: the release's rollback criteria over the time since the split was
+// set (lib/criteria/cutover-analysis.ts), then green's health. The criteria
+// come first because their failure puts traffic back on blue, where a
+// failed health check only parks the operation with traffic left as it is.
+// Other checks add theirs with `analysisHooks.set(name, hook)`.
 export const analysisHooks = new Map<string, AnalysisHook>([
+  ["rollback-criteria", analyseRollbackCriteria],
   [
     "green-health",
     async (ctx) => {
@@ -27,7 +30,6 @@ export const analysisHooks = new Map<string, AnalysisHook>([
       return { ok: health.healthy, detail: `green ${health.healthy ? "healthy" : "unhealthy"}: ${health.detail}` };
     },
   ],
-  ["rollback-criteria", analyseRollbackCriteria],
 ]);
 
 export const analysisStep: StepDefinition = {
