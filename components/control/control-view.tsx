@@ -19,10 +19,17 @@ import { OperationLauncher } from "./operation-launcher";
 import { OperationTimeline } from "./operation-timeline";
 import { ReleaseState } from "./release-state";
 import { RollbackReportPanel } from "./rollback-report-panel";
-import type { DriverPurpose, Permission } from "@/lib/client/types";
+import type { DriverPurpose, OperationKind, Permission } from "@/lib/client/types";
 import { TrafficPanel } from "./traffic-panel";
 
-export function ControlView({ releaseId, initialOperationId }: { releaseId: string; initialOperationId: string | null }) {
+interface ControlViewProps {
+  releaseId: string;
+  initialOperationId: string | null;
+  // An operation to open the confirmation of, once its preconditions allow.
+  proposedOperation: OperationKind | null;
+}
+
+export function ControlView({ releaseId, initialOperationId, proposedOperation }: ControlViewProps) {
   const t = useTranslations("control");
   const { data: me } = useMe();
   const { data: release, error: releaseError, refetch: refetchRelease } = useRelease(releaseId);
@@ -73,6 +80,7 @@ export function ControlView({ releaseId, initialOperationId }: { releaseId: stri
         </div>
         <div className="flex min-w-0 flex-col gap-4">
           <OperationLauncher
+            proposed={proposedOperation}
             releaseId={releaseId}
             version={release.version}
             releaseStatus={release.status}

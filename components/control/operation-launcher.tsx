@@ -24,14 +24,23 @@ interface OperationLauncherProps {
   canStart: boolean;
   rehearsal: boolean;
   onStarted: (operation: OperationSummary) => void;
+  proposed?: OperationKind | null;
   className?: string;
 }
 
-export function OperationLauncher({ releaseId, version, releaseStatus, gates, active, canStart, rehearsal, onStarted, className }: OperationLauncherProps) {
+export function OperationLauncher({ releaseId, version, releaseStatus, gates, active, canStart, rehearsal, onStarted, proposed = null, className }: OperationLauncherProps) {
   const t = useTranslations("control.operations");
   const [scheduled, setScheduled] = useState("");
   const [starting, setStarting] = useState<OperationKind | null>(null);
+  const [proposalSeen, setProposalSeen] = useState(false);
   const missingFor = useMissingPreconditions(releaseStatus, gates, active, rehearsal);
+  // A proposed operation (the rollback guard's "Start rollback") opens its
+  // confirmation once, when the gates are known and nothing stands in the way;
+  // otherwise the launcher shows what is missing, as for any click.
+  if (proposed && !proposalSeen && gates) {
+    setProposalSeen(true);
+    if (canStart && missingFor(proposed).length === 0) setStarting(proposed);
+  }
   const scheduledAt = fromDateTimeLocal(scheduled);
 
   return (

@@ -9,12 +9,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 interface ControlPageProps {
   params: Promise<{ releaseId: string }>;
-  // Evidence links name one operation: /releases/{id}/control?operation={opId}.
-  searchParams: Promise<{ operation?: string | string[] }>;
+  // Evidence links name one operation: /releases/{id}/control?operation={opId};
+  // the rollback guard's alert proposes the rollback: ?start=rollback.
+  searchParams: Promise<{ operation?: string | string[]; start?: string | string[] }>;
 }
 
 export default async function ControlPage({ params, searchParams }: ControlPageProps) {
-  const [{ releaseId }, { operation }] = await Promise.all([params, searchParams]);
+  const [{ releaseId }, { operation, start }] = await Promise.all([params, searchParams]);
   const operationId = Array.isArray(operation) ? operation[0] : operation;
-  return <ControlView releaseId={releaseId} initialOperationId={operationId ?? null} />;
+  const proposed = (Array.isArray(start) ? start[0] : start) === "rollback" ? "rollback" : null;
+  return <ControlView releaseId={releaseId} initialOperationId={operationId ?? null} proposedOperation={proposed} />;
 }
