@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { SimulatedDriver, setSimulationFaults } from "@/lib/drivers/simulated";
 import { isAppError } from "@/lib/errors";
 import { saveReleaseSettings } from "@/lib/settings/save-settings";
 import { createTestRelease } from "@/test/api-fixtures";
 import { defaultMetricsConfig } from "./config";
 import { downsample } from "./downsample";
+import { createMetricsPoller } from "./poller";
 import { queryMetric } from "./query-metric";
 import { listSourceStatuses, recordSourceProblem } from "./source-status";
 import { storeSamples } from "./store-samples";
@@ -132,5 +134,23 @@ describe("source status", () => {
   it("lists the configured poller as quiet before its first sample", async () => {
     const { releaseId: fresh } = await createTestRelease();
     expect(await listSourceStatuses(fresh, defaultMetricsConfig)).toEqual([{ source: "simulated", status: "quiet", lastSampleAt: null, lastError: null, lastErrorAt: null }]);
+  });
+});
+
+describe("the simulated source", () => {
+  it("is polled by default and reports the fleets' injected faults", async () => {
+    const { releaseId: simulated } = await createTestRelease();
+    await new SimulatedDriver({ releaseId: simulated, purpose: "production" }).setSplit(50, () => {});
+    await setSimulationFaults(actor, simulated, { environment: "green", errorRate: 8, latencyMs: 0 });
+
+    const now = new Date();
+    await createMetricsPoller().tick(now);
+    const rows = await prisma.metricSample.findMany({ where: { releaseId: simulated, source: "simulated", metric: "error_rate" }, select: { environment: true, value: true } });
+    const rate = (environment: string) => rows.find((row) => row.environment === environment)?.value ?? Number.NaN;
+    expect(rate("green")).toBeGreaterThan(8);
+    expect(rate("green")).toBeLessThan(8.2);
+    expect(rate("blue")).toBeLessThan(0.2);
+    expect(rate("all")).toBeCloseTo((rate("green") + rate("blue")) / 2, 0);
+    expect((await listSourceStatuses(simulated, defaultMetricsConfig, now))[0]).toMatchObject({ source: "simulated", status: "ok" });
   });
 });
