@@ -5,7 +5,12 @@ import { POST as createToken } from "@/app/api/v1/me/tokens/route";
 import { PATCH as patchItem } from "@/app/api/v1/releases/[releaseId]/checklist/items/[itemId]/route";
 import { POST as postGateDecision } from "@/app/api/v1/releases/[releaseId]/gates/[gateId]/decisions/route";
 import { POST as postGateRequest } from "@/app/api/v1/releases/[releaseId]/gates/[gateId]/request/route";
+import { POST as flagCriterion } from "@/app/api/v1/releases/[releaseId]/criteria/[criterionId]/flag/route";
+import { DELETE as deleteCriterion, PATCH as patchCriterion } from "@/app/api/v1/releases/[releaseId]/criteria/[criterionId]/route";
+import { POST as postCriterion } from "@/app/api/v1/releases/[releaseId]/criteria/route";
 import { POST as pushMetrics } from "@/app/api/v1/releases/[releaseId]/metrics/route";
+import { DELETE as deleteSyntheticCheck, PATCH as patchSyntheticCheck } from "@/app/api/v1/releases/[releaseId]/synthetic-checks/[checkId]/route";
+import { POST as postSyntheticCheck } from "@/app/api/v1/releases/[releaseId]/synthetic-checks/route";
 import { POST as abortOperation } from "@/app/api/v1/releases/[releaseId]/operations/[operationId]/abort/route";
 import { POST as attachEvidence } from "@/app/api/v1/releases/[releaseId]/operations/[operationId]/evidence/route";
 import { POST as pauseOperation } from "@/app/api/v1/releases/[releaseId]/operations/[operationId]/pause/route";
@@ -376,6 +381,82 @@ const mutatingRoutes: MutatingRoute[] = [
     async request() {
       const item = await prisma.feedback.create({ data: { releaseId, kind: "survey", category: "usability", severity: 4, title: "Font too small" } });
       return { params: { releaseId, feedbackId: item.id }, body: { version: item.version, status: "triaged" } };
+    },
+  },
+  {
+    name: "POST criterion",
+    permission: "criteria.update",
+    handler: postCriterion,
+    method: "POST",
+    okStatus: 201,
+    async request() {
+      const key = `rollback.matrix-${randomUUID().slice(0, 8)}`;
+      return { params: { releaseId }, body: { kind: "rollback", key, titleKo: "지연", titleEn: "Latency", metric: "latency_p95", aggregation: "p95", comparator: "gt", threshold: 500, windowSec: 60 } };
+    },
+  },
+  {
+    name: "PATCH criterion",
+    permission: "criteria.update",
+    handler: patchCriterion,
+    method: "PATCH",
+    okStatus: 200,
+    async request() {
+      const criterion = await prisma.criterion.findUniqueOrThrow({ where: { releaseId_key: { releaseId, key: "rollback.error-rate" } }, select: { id: true, version: true } });
+      return { params: { releaseId, criterionId: criterion.id }, body: { version: criterion.version, threshold: 1 + Math.random() * 9 } };
+    },
+  },
+  {
+    name: "DELETE criterion",
+    permission: "criteria.update",
+    handler: deleteCriterion,
+    method: "DELETE",
+    okStatus: 200,
+    async request() {
+      const criterion = await prisma.criterion.create({ data: { releaseId, kind: "success", key: `success.matrix-${randomUUID().slice(0, 8)}`, position: 99, titleKo: "x", titleEn: "x" } });
+      return { params: { releaseId, criterionId: criterion.id }, path: `/api/test?version=${criterion.version}` };
+    },
+  },
+  {
+    name: "POST criterion flag",
+    permission: "criteria.flag",
+    handler: flagCriterion,
+    method: "POST",
+    okStatus: 200,
+    async request() {
+      const criterion = await prisma.criterion.findUniqueOrThrow({ where: { releaseId_key: { releaseId, key: "rollback.security" } }, select: { id: true } });
+      return { params: { releaseId, criterionId: criterion.id }, body: { outcome: "pass", note: "scan came back clean" } };
+    },
+  },
+  {
+    name: "POST synthetic check",
+    permission: "criteria.update",
+    handler: postSyntheticCheck,
+    method: "POST",
+    okStatus: 201,
+    async request() {
+      return { params: { releaseId }, body: { key: `matrix-${randomUUID().slice(0, 8)}`, name: "Home", url: "http://127.0.0.1:9/" } };
+    },
+  },
+  {
+    name: "PATCH synthetic check",
+    permission: "criteria.update",
+    handler: patchSyntheticCheck,
+    method: "PATCH",
+    okStatus: 200,
+    async request() {
+      const check = await prisma.syntheticCheck.create({ data: { releaseId, key: `matrix-${randomUUID().slice(0, 8)}`, name: "Home", url: "http://127.0.0.1:9/" } });
+      return { params: { releaseId, checkId: check.id }, body: { version: check.version, intervalSec: 120 } };
+    },
+  },
+  {
+    name: "DELETE synthetic check",
+    permission: "criteria.update",
+    handler: deleteSyntheticCheck,
+    method: "DELETE",
+    okStatus: 200,
+    async request() {
+      const check = await prisma.syntheticCheck.create({ data: { releaseId, key: `matrix-${randomUUID().slice(0, 8)}`, name: "Home", url: "http://127.0.0.1:9/" } });
+      return { params: { releaseId, checkId: check.id }, path: `/api/test?version=${check.version}` };
     },
   },
 ];
