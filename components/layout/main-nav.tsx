@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -28,17 +29,30 @@ export function MainNav({ releaseId }: { releaseId: string | null }) {
       { href: `${base}/checklist`, label: t("checklist"), active: pathname.startsWith(`${base}/checklist`) },
       { href: `${base}/control`, label: t("control"), active: pathname.startsWith(`${base}/control`) },
       { href: `${base}/metrics`, label: t("metrics"), active: pathname.startsWith(`${base}/metrics`) },
+      { href: `${base}/timeline`, label: t("timeline"), active: pathname.startsWith(`${base}/timeline`) },
+      { href: `${base}/resources`, label: t("resources"), active: pathname.startsWith(`${base}/resources`) },
+      { href: `${base}/risks`, label: t("risks"), active: pathname.startsWith(`${base}/risks`) },
+      { href: `${base}/after-launch`, label: t("afterLaunch"), active: pathname.startsWith(`${base}/after-launch`) },
+      { href: `${base}/report`, label: t("report"), active: pathname.startsWith(`${base}/report`) },
       { href: `${base}/audit`, label: t("audit"), active: pathname.startsWith(`${base}/audit`) },
     );
   }
   if (isAdmin) links.push({ href: "/admin/users", label: t("admin"), active: pathname.startsWith("/admin") });
 
+  // On a tablet the links overflow and scroll sideways; keep the current
+  // page's link in view, so the nav never hides where you are.
+  const activeLink = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    activeLink.current?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [pathname]);
+
   return (
-    <nav aria-label={t("label")} className="mx-auto max-w-[1400px] overflow-x-auto px-2 sm:px-4">
+    <nav aria-label={t("label")} className="mx-auto max-w-[1400px] overflow-x-auto overscroll-x-contain px-2 [scrollbar-width:thin] sm:px-4">
       <ul className="flex h-10 items-stretch gap-1">
         {links.map((link) => (
           <li key={link.href} className="flex">
             <Link
+              ref={link.active ? activeLink : undefined}
               href={link.href}
               aria-current={link.active ? "page" : undefined}
               className={cn(
