@@ -1,8 +1,28 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
+import {
+  announcementActionBody,
+  announcementConflictResponse,
+  announcementListResponse,
+  announcementParams,
+  announcementResponse,
+  createAnnouncementBody,
+  holdAnnouncementBody,
+  listAnnouncementsQuery,
+  rescheduleAnnouncementBody,
+  updateAnnouncementBody,
+} from "@/lib/announcements/announcements.validation";
 import { auditListResponse, auditQuery } from "@/lib/audit/audit.validation";
 import { permissions, type Permission } from "@/lib/auth/permissions";
 import { apiTokenSchema, createTokenBody, tokenParams } from "@/lib/auth/tokens.validation";
+import {
+  calendarFeedListResponse,
+  calendarFeedParams,
+  calendarLanguageQuery,
+  createCalendarFeedBody,
+  createCalendarFeedResponse,
+  listCalendarFeedsQuery,
+} from "@/lib/calendar/calendar.validation";
 import { checklistQuery, checklistResponse, itemParams, itemResponse, updateItemBody, versionConflictResponse } from "@/lib/checklist/checklist.validation";
 import { simulationFaultsBody, simulationFaultsResponse } from "@/lib/drivers/simulation.validation";
 import { decideGateBody, gateListResponse, gateParams, gateResponse } from "@/lib/gates/gates.validation";
@@ -386,6 +406,92 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
           responses: {
             ...operation({ summary: "", permission: "release.read", path: releaseParams, response: z.string() }).responses,
             "200": { description: "Markdown file", content: { "text/markdown": { schema: z.string() } } },
+          },
+        },
+      },
+      "/api/v1/releases/{releaseId}/announcements": {
+        get: operation({
+          summary: "The launch calendar: announcements with their deliveries and conflict warnings, the release's phases and working hours",
+          notes: "from/to (optional) limit announcements by scheduledAt; 400 when to is not after from. The template's communication plan is created on the first read of a release that has none.",
+          permission: "release.read",
+          path: releaseParams,
+          query: listAnnouncementsQuery,
+          response: announcementListResponse,
+        }),
+        post: operation({
+          summary: "Plan an announcement (draft or scheduled)",
+          notes:
+            "External announcements need `announcement.edit`; internal ones `announcement.edit_internal` (403 otherwise). 400 VALIDATION_FAILED, all problems in details: unknown channel, invalid recipients, recipients on a channel that sends no mail, a body over the channel's limit (social 280 characters, Slack 40,000, email/website/press 100 KiB), a time more than 90 days from the launch window. Bodies up to 256 KiB of JSON. Audited as announcement.created.",
+          permission: "announcement.edit_internal",
+          path: releaseParams,
+          body: createAnnouncementBody,
+          status: 201,
+          response: announcementResponse,
+        }),
+      },
+      "/api/v1/releases/{releaseId}/announcements/{announcementId}": {
+        patch: operation({
+          summary: "Edit an announcement (optimistic concurrency on version)",
+          notes: "Same rules and 400s as creating; status may go back to scheduled (after held, failed or cancelled) or to draft. 409 VERSION_CONFLICT with details.current on a stale version, 409 CONFLICT once it is being sent or was sent. Audited as announcement.updated.",
+          permission: "announcement.edit_internal",
+          path: announcementParams,
+          body: updateAnnouncementBody,
+          response: announcementResponse,
+          conflict: announcementConflictResponse,
+        }),
+      },
+      "/api/v1/releases/{releaseId}/announcements/{announcementId}/reschedule": {
+        post: operation({
+          summary: "Move an announcement to a new time (the calendar's drag); a held or failed one is scheduled again",
+          notes: "External announcements need `announcement.edit`. 400 outside the release's range, 409 as for PATCH. Audited as announcement.rescheduled.",
+          permission: "announcement.edit_internal",
+          path: announcementParams,
+          body: rescheduleAnnouncementBody,
+          response: announcementResponse,
+          conflict: announcementConflictResponse,
+        }),
+      },
+      "/api/v1/releases/{releaseId}/announcements/{announcementId}/send-now": {
+        post: operation({
+          summary: "Send an announcement now: it becomes due at once and the dispatcher sends it within seconds, after checking its condition",
+          notes: "External announcements need `announcement.send_external`. A failing condition holds it (status held, heldReason) and tells its owner. Audited as announcement.send_requested.",
+          permission: "announcement.edit_internal",
+          path: announcementParams,
+          body: announcementActionBody,
+          response: announcementResponse,
+          conflict: announcementConflictResponse,
+        }),
+      },
+      "/api/v1/releases/{releaseId}/announcements/{announcementId}/cancel": {
+        post: operation({ summary: "Cancel an announcement that was not sent", notes: "External announcements need `announcement.edit`. 409 CONFLICT once sending or sent. Audited as announcement.cancelled.", permission: "announcement.edit_internal", path: announcementParams, body: announcementActionBody, response: announcementResponse, conflict: announcementConflictResponse }),
+      },
+      "/api/v1/releases/{releaseId}/announcements/{announcementId}/hold": {
+        post: operation({ summary: "Hold a draft or scheduled announcement with a reason", notes: "External announcements need `announcement.edit`. Audited as announcement.held.", permission: "announcement.edit_internal", path: announcementParams, body: holdAnnouncementBody, response: announcementResponse, conflict: announcementConflictResponse }),
+      },
+      "/api/v1/releases/{releaseId}/calendar.ics": {
+        get: {
+          ...operation({ summary: "The release calendar as an iCalendar file (announcements and phases, UTC times, stable UIDs)", permission: "release.read", path: releaseParams, query: calendarLanguageQuery, response: z.string() }),
+          responses: {
+            ...operation({ summary: "", permission: "release.read", path: releaseParams, response: z.string() }).responses,
+            "200": { description: "iCalendar file", content: { "text/calendar": { schema: z.string() } } },
+          },
+        },
+      },
+      "/api/v1/me/calendar-feeds": {
+        get: operation({ summary: "Your secret calendar feeds (never their URLs)", permission: "release.read", query: listCalendarFeedsQuery, response: calendarFeedListResponse }),
+        post: operation({ summary: "Create a secret calendar feed URL for a release; the URL is returned once", permission: "release.read", body: createCalendarFeedBody, status: 201, response: createCalendarFeedResponse }),
+      },
+      "/api/v1/me/calendar-feeds/{feedId}": {
+        delete: operation({ summary: "Revoke one of your calendar feeds", permission: "release.read", path: calendarFeedParams, response: z.object({ feed: createCalendarFeedResponse.shape.feed }) }),
+      },
+      "/api/calendar/feed/{token}": {
+        get: {
+          summary: "A calendar feed for Google Calendar, Outlook or Apple Calendar; the path is `lcf_….ics` as returned when the feed was created",
+          security: [],
+          requestParams: { path: z.object({ token: z.string() }), query: calendarLanguageQuery },
+          responses: {
+            "200": { description: "iCalendar feed", content: { "text/calendar": { schema: z.string() } } },
+            "404": errorResponse("NOT_FOUND: unknown or revoked feed, or its owner no longer has access"),
           },
         },
       },
