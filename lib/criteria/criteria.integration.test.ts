@@ -332,6 +332,36 @@ describe("the rollback guard", () => {
   }, 90_000);
 });
 
+describe("the rollback guard after go-live", () => {
+  it("starts a rollback by policy during stabilisation, recorded as an override of the Rollback gate", async () => {
+    const { releaseId } = await createTestRelease();
+    const wentLive = new Date(Date.now() - 3_600_000);
+    const cutover = await prisma.operation.create({
+      data: { releaseId, kind: "cutover", status: "succeeded", idempotencyKey: newKey(), params: {}, startedAt: new Date(wentLive.getTime() - 600_000), finishedAt: wentLive },
+    });
+    await prisma.release.update({ where: { id: releaseId }, data: { status: "live" } });
+    await setSetting(releaseId, "guard", { policy: "auto", stabilisationHours: 48 });
+    await prisma.criterion.updateMany({ where: { releaseId, key: "rollback.availability" }, data: { windowSec: 30 } });
+    const now = new Date();
+    await persistSamples(releaseId, "push", Array.from({ length: 30 }, (_, i) => ({ metric: "availability", environment: "green" as const, at: new Date(now.getTime() - (29 - i) * 1000), value: 80 })));
+
+    await guardRelease(releaseId, now);
+    const rollback = await prisma.operation.findFirstOrThrow({ where: { releaseId, kind: "rollback" } });
+    expect(rollback.idempotencyKey).toBe(`rollback-guard:${cutover.id}`);
+    const override = await prisma.auditEvent.findFirstOrThrow({ where: { releaseId, action: "gate.overridden" } });
+    expect(override.actorLabel).toBe("rollback guard (rollback.availability)");
+    expect((override.after as { key: string; comment: string }).key).toBe("rollback");
+    expect((override.after as { comment: string }).comment).toMatch(/rollback\.availability breached — availability on green, avg over 30 s = 80 < 90/);
+    const done = await waitForStatus(rollback.id, "succeeded", 30_000);
+    expect(done.confirmedGreen).toBe(0);
+    expect((await prisma.release.findUniqueOrThrow({ where: { id: releaseId } })).status).toBe("rolled_back");
+
+    // The release is no longer live: the guard stands down.
+    const guard = await call<{ guard: GuardStateDto }>(guardRoute, { params: { releaseId }, as: viewer });
+    expect(guard.body.guard.state).toBe("idle");
+  }, 60_000);
+});
+
 describe("the success scorecard", () => {
   let site: Server;
 
