@@ -1,5 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as cancelAnnouncement } from "@/app/api/v1/releases/[releaseId]/announcements/[announcementId]/cancel/route";
+import { POST as holdAnnouncement } from "@/app/api/v1/releases/[releaseId]/announcements/[announcementId]/hold/route";
+import { POST as rescheduleAnnouncement } from "@/app/api/v1/releases/[releaseId]/announcements/[announcementId]/reschedule/route";
+import { PATCH as patchAnnouncement } from "@/app/api/v1/releases/[releaseId]/announcements/[announcementId]/route";
+import { POST as sendAnnouncementNow } from "@/app/api/v1/releases/[releaseId]/announcements/[announcementId]/send-now/route";
+import { POST as postAnnouncement } from "@/app/api/v1/releases/[releaseId]/announcements/route";
+import { DELETE as revokeCalendarFeed } from "@/app/api/v1/me/calendar-feeds/[feedId]/route";
+import { POST as createCalendarFeed } from "@/app/api/v1/me/calendar-feeds/route";
 import { DELETE as revokeToken } from "@/app/api/v1/me/tokens/[tokenId]/route";
 import { POST as createToken } from "@/app/api/v1/me/tokens/route";
 import { PATCH as patchItem } from "@/app/api/v1/releases/[releaseId]/checklist/items/[itemId]/route";
@@ -82,6 +90,31 @@ async function shiftRow(actor: TestUser) {
 async function shiftBody(actor: TestUser) {
   const row = await shiftRow(actor);
   return { ...row, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() };
+}
+
+// A fresh announcement on the matrix release for each call: cancelling or
+// holding one changes what the next call may do with it.
+async function announcementOn(audience: "internal" | "external"): Promise<{ announcementId: string; version: number }> {
+  const { windowStart } = await prisma.release.findUniqueOrThrow({ where: { id: releaseId }, select: { windowStart: true } });
+  const row = await prisma.announcement.create({
+    data: { releaseId, channel: audience === "external" ? "website" : "slack", audience, locale: "en", title: `matrix ${audience}`, scheduledAt: windowStart, status: "scheduled" },
+  });
+  return { announcementId: row.id, version: row.version };
+}
+
+function announcementRoute(name: string, permission: Permission, handler: RouteHandler, method: string, audience: "internal" | "external", body: (when: string) => Record<string, unknown>): MutatingRoute {
+  return {
+    name,
+    permission,
+    handler,
+    method,
+    okStatus: 200,
+    async request() {
+      const { announcementId, version } = await announcementOn(audience);
+      const { windowStart } = await prisma.release.findUniqueOrThrow({ where: { id: releaseId }, select: { windowStart: true } });
+      return { params: { releaseId, announcementId }, body: { version, ...body(new Date(windowStart.getTime() + 3_600_000).toISOString()) } };
+    },
+  };
 }
 
 const mutatingRoutes: MutatingRoute[] = [
@@ -233,6 +266,57 @@ const mutatingRoutes: MutatingRoute[] = [
     okStatus: 200,
     async request() {
       return { params: { releaseId, operationId: evidenceOperationId }, body: {} };
+    },
+  },
+  {
+    name: "POST announcement (internal)",
+    permission: "announcement.edit_internal",
+    handler: postAnnouncement,
+    method: "POST",
+    okStatus: 201,
+    async request() {
+      const { windowStart } = await prisma.release.findUniqueOrThrow({ where: { id: releaseId }, select: { windowStart: true } });
+      return { params: { releaseId }, body: { channel: "slack", audience: "internal", locale: "ko", title: "배포 시작", scheduledAt: windowStart.toISOString() } };
+    },
+  },
+  {
+    name: "POST announcement (external)",
+    permission: "announcement.edit",
+    handler: postAnnouncement,
+    method: "POST",
+    okStatus: 201,
+    async request() {
+      const { windowStart } = await prisma.release.findUniqueOrThrow({ where: { id: releaseId }, select: { windowStart: true } });
+      return { params: { releaseId }, body: { channel: "social", audience: "external", locale: "en", title: "Live", body: "We are live", scheduledAt: windowStart.toISOString() } };
+    },
+  },
+  announcementRoute("PATCH announcement (internal)", "announcement.edit_internal", patchAnnouncement, "PATCH", "internal", () => ({ title: "renamed" })),
+  announcementRoute("PATCH announcement (external)", "announcement.edit", patchAnnouncement, "PATCH", "external", () => ({ title: "renamed" })),
+  announcementRoute("POST announcement reschedule (internal)", "announcement.edit_internal", rescheduleAnnouncement, "POST", "internal", (when) => ({ scheduledAt: when })),
+  announcementRoute("POST announcement reschedule (external)", "announcement.edit", rescheduleAnnouncement, "POST", "external", (when) => ({ scheduledAt: when })),
+  announcementRoute("POST announcement send-now (internal)", "announcement.edit_internal", sendAnnouncementNow, "POST", "internal", () => ({})),
+  announcementRoute("POST announcement send-now (external)", "announcement.send_external", sendAnnouncementNow, "POST", "external", () => ({})),
+  announcementRoute("POST announcement cancel (external)", "announcement.edit", cancelAnnouncement, "POST", "external", () => ({})),
+  announcementRoute("POST announcement hold (internal)", "announcement.edit_internal", holdAnnouncement, "POST", "internal", () => ({ reason: "matrix" })),
+  {
+    name: "POST calendar feed",
+    permission: "release.read",
+    handler: createCalendarFeed,
+    method: "POST",
+    okStatus: 201,
+    async request() {
+      return { params: {}, body: { releaseId } };
+    },
+  },
+  {
+    name: "DELETE calendar feed",
+    permission: "release.read",
+    handler: revokeCalendarFeed,
+    method: "DELETE",
+    okStatus: 200,
+    async request(actor) {
+      const feed = await prisma.calendarFeedToken.create({ data: { userId: actor.id, releaseId, tokenHash: `feed-${Math.random()}` } });
+      return { params: { feedId: feed.id } };
     },
   },
   {
