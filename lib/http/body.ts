@@ -9,20 +9,26 @@ export async function readJsonBody(req: Request, limit: number = maxBodyBytes): 
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/.test(contentType)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
   }
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
-  const bytes = await readLimited(req, limit);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError("BAD_REQUEST", "The body is not valid UTF-8");
-  }
+  const text = await readTextBody(req, limit);
   if (text.trim() === "") throw new AppError("BAD_REQUEST", "The body is empty; send a JSON object");
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new AppError("BAD_REQUEST", "The body is not valid JSON");
+  }
+}
+
+// The body as UTF-8 text under the same limit, for routes that also take a
+// text format (the metrics push takes Prometheus exposition); the caller
+// checks the content type.
+export async function readTextBody(req: Request, limit: number = maxBodyBytes): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) throw tooLarge(limit);
+  const bytes = await readLimited(req, limit);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The body is not valid UTF-8");
   }
 }
 

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { readTextBody } from "@/lib/http/body";
 import { validationError } from "@/lib/http/respond";
 import { parseExposition } from "./exposition";
 import { pushMetricsBody } from "./metrics.validation";
@@ -21,7 +22,7 @@ export async function readPushBody(req: Request): Promise<PushBatch> {
   if (!isJson && !isText) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send application/json or text/plain (Prometheus exposition format)");
   }
-  const text = await readLimitedText(req);
+  const text = await readTextBody(req, maxPushBodyBytes);
   if (text.trim() === "") throw new AppError("BAD_REQUEST", "The body is empty");
   if (isText) return { source: undefined, samples: parseExposition(text) };
   let raw: unknown;
@@ -33,30 +34,4 @@ export async function readPushBody(req: Request): Promise<PushBatch> {
   const parsed = pushMetricsBody.safeParse(raw);
   if (!parsed.success) throw validationError(parsed.error, "body");
   return { source: parsed.data.source, samples: parsed.data.samples };
-}
-
-// Cut off as soon as the stream passes the limit, without trusting
-// Content-Length, so an oversized body never sits in memory.
-async function readLimitedText(req: Request): Promise<string> {
-  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxPushBodyBytes / 1024} KiB`);
-  if (Number(req.headers.get("content-length") ?? "0") > maxPushBodyBytes) throw tooLarge();
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxPushBodyBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new AppError("BAD_REQUEST", "The body is not valid UTF-8");
-  }
 }
