@@ -131,6 +131,8 @@ const affectedParts: [prefix: string, parts: string[]][] = [
   ["settings.", ["settings", "traffic"]],
   ["simulation.", ["traffic"]],
   ["release.status.", ["detail"]],
+  // The dispatcher's outcomes (sending, sent, held, failed) arrive this way too.
+  ["announcement.", ["announcements"]],
   ["criteria.", ["criteria"]],
   ["criterion.", ["criteria"]],
   ["guard.", ["criteria"]],

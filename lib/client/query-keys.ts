@@ -29,4 +29,6 @@ export const queryKeys = {
   guard: (releaseId: string) => ["release", releaseId, "criteria", "guard"] as const,
   scorecard: (releaseId: string) => ["release", releaseId, "criteria", "scorecard"] as const,
   syntheticChecks: (releaseId: string) => ["release", releaseId, "criteria", "synthetic-checks"] as const,
+  announcements: (releaseId: string) => ["release", releaseId, "announcements"] as const,
+  calendarFeeds: (releaseId: string) => ["release", releaseId, "calendar-feeds"] as const,
 };
