@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { NewReleaseButton } from "@/components/release/new-release-dialog";
 import { MainNav } from "./main-nav";
 import { LiveIndicator } from "./live-indicator";
 import { PreferenceControls } from "./preference-controls";
@@ -23,6 +24,7 @@ export function TopBar({ releaseId }: { releaseId: string | null }) {
           /
         </span>
         <ReleaseSwitcher releaseId={releaseId} />
+        <NewReleaseButton releaseId={releaseId} />
         <div className="ml-auto flex items-center gap-1">
           <LiveIndicator />
           <div className="hidden sm:block">
