@@ -1,7 +1,24 @@
 import type { LocalizedText } from "@/lib/client/types";
 
 // Actions the audit trail records today; others are shown by their name.
-export const knownActions = ["checklist.item.updated", "release.created", "user.created", "user.updated", "token.created", "token.revoked", "guard.breached"] as const;
+export const knownActions = [
+  "checklist.item.updated",
+  "release.created",
+  "user.created",
+  "user.updated",
+  "token.created",
+  "token.revoked",
+  "guard.breached",
+  "phase.updated",
+  "team.members.updated",
+  "oncall.created",
+  "oncall.updated",
+  "oncall.deleted",
+  "risk.created",
+  "risk.updated",
+  "feedback.created",
+  "feedback.updated",
+] as const;
 
 const messageKeys: Record<(typeof knownActions)[number], string> = {
   "checklist.item.updated": "checklistItemUpdated",
@@ -11,6 +28,15 @@ const messageKeys: Record<(typeof knownActions)[number], string> = {
   "token.created": "tokenCreated",
   "token.revoked": "tokenRevoked",
   "guard.breached": "guardBreached",
+  "phase.updated": "phaseUpdated",
+  "team.members.updated": "teamMembersUpdated",
+  "oncall.created": "onCallCreated",
+  "oncall.updated": "onCallUpdated",
+  "oncall.deleted": "onCallDeleted",
+  "risk.created": "riskCreated",
+  "risk.updated": "riskUpdated",
+  "feedback.created": "feedbackCreated",
+  "feedback.updated": "feedbackUpdated",
 };
 
 export function actionLabel(action: string, t: (key: string) => string): string {
