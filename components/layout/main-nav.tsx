@@ -30,6 +30,7 @@ export function MainNav({ releaseId }: { releaseId: string | null }) {
       { href: `${base}/control`, label: t("control"), active: pathname.startsWith(`${base}/control`) },
       { href: `${base}/metrics`, label: t("metrics"), active: pathname.startsWith(`${base}/metrics`) },
       { href: `${base}/timeline`, label: t("timeline"), active: pathname.startsWith(`${base}/timeline`) },
+      { href: `${base}/calendar`, label: t("calendar"), active: pathname.startsWith(`${base}/calendar`) },
       { href: `${base}/resources`, label: t("resources"), active: pathname.startsWith(`${base}/resources`) },
       { href: `${base}/risks`, label: t("risks"), active: pathname.startsWith(`${base}/risks`) },
       { href: `${base}/after-launch`, label: t("afterLaunch"), active: pathname.startsWith(`${base}/after-launch`) },
