@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tansta
 import { api, isApiError } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 import type { Checklist, ChecklistFilter, ChecklistItem, ItemPatch, UserRef } from "@/lib/client/types";
+import { refreshKeepingInFlight } from "./refresh";
 
 export function useChecklist(releaseId: string, filter: ChecklistFilter) {
   return useQuery({
@@ -26,15 +27,11 @@ export function applyItem(queryClient: QueryClient, releaseId: string, item: Che
 // change. Traffic, operations and settings do not depend on items.
 export function refreshAfterItemChange(queryClient: QueryClient, releaseId: string) {
   void queryClient.invalidateQueries({ queryKey: queryKeys.releases });
-  void queryClient.invalidateQueries(
-    {
-      queryKey: queryKeys.release(releaseId),
-      predicate: (query) =>
-        !(query.queryKey[2] === "checklist" && query.queryKey[3] === "all") && !independentOfItems.has(String(query.queryKey[2])),
-    },
-    // A burst of ticks must not keep cancelling the reads it triggers.
-    { cancelRefetch: false },
-  );
+  refreshKeepingInFlight(queryClient, {
+    queryKey: queryKeys.release(releaseId),
+    predicate: (query) =>
+      !(query.queryKey[2] === "checklist" && query.queryKey[3] === "all") && !independentOfItems.has(String(query.queryKey[2])),
+  });
 }
 
 const independentOfItems = new Set(["traffic", "operations", "operation", "settings", "rollback-reports"]);

@@ -9,6 +9,7 @@ import { publishLiveEvent } from "./live-events";
 import { applyItem, refreshAfterItemChange } from "./use-checklist";
 import { applyMetricSamples } from "./use-metrics";
 import { appendOperationLog, type LiveLogLine } from "./use-operations";
+import { refreshKeepingInFlight } from "./refresh";
 
 export type LiveState = "idle" | "connecting" | "live" | "offline";
 
@@ -31,8 +32,8 @@ export function useReleaseLive(releaseId: string | null): LiveState {
     let subscribedBefore = false;
 
     const resync = () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.release(releaseId) }, keepInFlight);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.releases }, keepInFlight);
+      refreshKeepingInFlight(queryClient, { queryKey: queryKeys.release(releaseId) });
+      refreshKeepingInFlight(queryClient, { queryKey: queryKeys.releases });
     };
 
     socket.on("connect", () => {
@@ -74,10 +75,10 @@ export function useReleaseLive(releaseId: string | null): LiveState {
         return;
       }
       for (const part of [...affected, "audit"]) {
-        void queryClient.invalidateQueries({ queryKey: [...queryKeys.release(releaseId), part] }, keepInFlight);
+        refreshKeepingInFlight(queryClient, { queryKey: [...queryKeys.release(releaseId), part] });
       }
       // The switcher and the overview list show the release's status.
-      if (affected.includes("detail")) void queryClient.invalidateQueries({ queryKey: queryKeys.releases }, keepInFlight);
+      if (affected.includes("detail")) refreshKeepingInFlight(queryClient, { queryKey: queryKeys.releases });
     });
     // Log lines are not audit events and carry no seq; after a reconnect the
     // resync above refetches the operation with its persisted lines. A line
@@ -86,7 +87,7 @@ export function useReleaseLive(releaseId: string | null): LiveState {
       const line = logLine(payload, releaseId);
       if (!line) return;
       appendOperationLog(queryClient, releaseId, line);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.traffic(releaseId) }, keepInFlight);
+      refreshKeepingInFlight(queryClient, { queryKey: queryKeys.traffic(releaseId) });
     });
 
     // 1 Hz samples for the charts; like log lines they carry no seq, and the
@@ -117,10 +118,6 @@ function isReleaseEvent(value: unknown): value is ReleaseEvent {
   const event = value as Partial<ReleaseEvent>;
   return typeof event.releaseId === "string" && typeof event.seq === "number" && typeof event.type === "string";
 }
-
-// During an operation events come faster than a slow read answers; cancelling
-// the read in flight at each one would starve the page of any answer at all.
-const keepInFlight = { cancelRefetch: false } as const;
 
 // What each control-plane event changes, by the event's family; anything
 // unknown refetches the whole release.
