@@ -86,6 +86,8 @@ test("managers open Go/No-Go, an engineer cuts over while a viewer watches the s
   await expect(managerGate.getByTestId("gate-decision")).toHaveCount(2);
 
   // The cutover asks for the version to be typed.
+  const viewerSplit = viewer.page.getByTestId("traffic-split");
+  await expect(viewerSplit).toHaveAttribute("data-green", "0");
   await engineer.page.getByTestId("start-cutover").click();
   const confirm = engineer.page.getByTestId("start-operation-dialog");
   const submit = confirm.getByRole("button", { name: "Start cutover" });
@@ -100,8 +102,6 @@ test("managers open Go/No-Go, an engineer cuts over while a viewer watches the s
   await expect(timeline).toHaveAttribute("data-status", /pending|running/);
 
   // The viewer, who cannot touch anything, sees green take traffic without reloading.
-  const viewerSplit = viewer.page.getByTestId("traffic-split");
-  await expect(viewerSplit).toHaveAttribute("data-green", "0");
   await expect(viewerSplit).not.toHaveAttribute("data-green", "0", { timeout: 20_000 });
   await expect(viewer.page.getByTestId("active-operation")).toContainText("Cutover");
   await expect(viewer.page.getByTestId("operation-abort")).toBeDisabled();

@@ -16,6 +16,7 @@ test("a Korean browser gets the Korean UI and the Korean plan, and can switch to
 });
 
 test("every page passes axe-core in light and dark themes", async ({ browser }) => {
+  test.setTimeout(120_000);
   const { context, page } = await signedInContext(browser, "admin");
   await page.goto("/");
   await page.waitForURL(/\/releases\/[0-9a-f-]+$/);
