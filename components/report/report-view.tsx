@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useReport, type ReleaseReport } from "@/components/hooks/use-report";
+import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
@@ -266,6 +267,9 @@ function RisksAndCriteria({ report }: { report: ReleaseReport }) {
   const t = useTranslations("report");
   const tRisk = useTranslations("riskRegister.statuses");
   const locale = useLocale();
+  const dates = useDateFormat();
+  const { scorecard } = report;
+  const outcomeTone = (outcome: string | null) => (outcome === "pass" ? "ok" : outcome === "fail" ? "danger" : "muted");
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Panel title={t("risks")} flush>
@@ -289,6 +293,12 @@ function RisksAndCriteria({ report }: { report: ReleaseReport }) {
         </Table>
       </Panel>
       <Panel title={t("criteria")}>
+        <div className="mb-3 flex flex-wrap items-center gap-2 text-[13px]" data-testid="report-scorecard">
+          <span>{t("scorecard", { time: dates.dateTime(scorecard.at) })}</span>
+          <Badge tone={outcomeTone(scorecard.outcome)}>{t(`outcomes.${scorecard.outcome ?? "none"}`)}</Badge>
+          {scorecard.score !== null ? <span className="text-ink-muted tabular-nums">{t("score", { score: scorecard.score })}</span> : null}
+          {scorecard.reason ? <p className="w-full text-[12px] text-ink-faint">{scorecard.reason}</p> : null}
+        </div>
         {(["success", "rollback"] as const).map((kind) => (
           <div key={kind} className="mb-3 last:mb-0">
             <h3 className="mb-1 text-[12px] font-semibold text-ink-muted">{t(kind === "success" ? "successCriteria" : "rollbackCriteria")}</h3>
@@ -299,6 +309,12 @@ function RisksAndCriteria({ report }: { report: ReleaseReport }) {
                   <li key={criterion.key}>
                     {localized(criterion.title, locale)}{" "}
                     <span className="text-[12px] text-ink-muted">{criterion.rule ? <code>{criterion.rule}</code> : t("manualCheck")}</span>
+                    {criterion.outcome ? (
+                      <span className="ml-2 inline-flex items-center gap-1">
+                        {criterion.value !== null ? <span className="text-[12px] tabular-nums">{Number(criterion.value.toFixed(3))}</span> : null}
+                        <Badge tone={outcomeTone(criterion.outcome)}>{t(`outcomes.${criterion.outcome}`)}</Badge>
+                      </span>
+                    ) : null}
                   </li>
                 ))}
             </ul>

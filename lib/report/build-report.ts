@@ -1,5 +1,7 @@
 import { prisma } from "@/lib/db/client";
+import { getScorecard } from "@/lib/criteria/scorecard";
 import { AppError } from "@/lib/errors";
+import { stabilisationPhaseKey } from "@/lib/oncall/oncall";
 import { operationPhaseKeys, phaseStatusFromOperations } from "@/lib/phases/phase-status";
 import { riskScore } from "@/lib/risks/matrix";
 import type { ReleaseReport } from "./report.validation";
@@ -54,6 +56,8 @@ export async function buildReleaseReport(releaseId: string, now: Date = new Date
   const items = release.sections.flatMap((section) => section.items);
   const applicable = items.filter((item) => item.status !== "n_a");
   const realOperations = release.operations.filter((op) => !op.rehearsal);
+  const scorecard = await scorecardAt(releaseId, scorecardTime(release.phases, release.windowStart, now));
+  const scored = new Map((scorecard.card?.criteria ?? []).map((entry) => [entry.key, entry]));
   const feedbackCounts = await prisma.feedback.groupBy({ by: ["status"], where: { releaseId }, _count: { _all: true } });
   const feedbackCount = (status: string) => feedbackCounts.find((row) => row.status === status)?._count._all ?? 0;
 
@@ -136,8 +140,37 @@ export async function buildReleaseReport(releaseId: string, now: Date = new Date
         criterion.metric && criterion.comparator && criterion.threshold !== null
           ? `${criterion.aggregation ?? "last"}(${criterion.metric}) ${comparatorSymbol[criterion.comparator] ?? criterion.comparator} ${criterion.threshold}${criterion.windowSec ? ` over ${criterion.windowSec}s` : ""}`
           : null,
+      value: scored.get(criterion.key)?.value ?? null,
+      outcome: scored.get(criterion.key)?.outcome ?? null,
     })),
+    scorecard: {
+      at: scorecard.at.toISOString(),
+      outcome: scorecard.card?.outcome ?? null,
+      score: scorecard.card?.score ?? null,
+      reason: scorecard.card?.reason ?? scorecard.failure ?? "",
+    },
   };
+}
+
+// Success is judged at the end of the stabilisation window; while the
+// window lasts (or before it starts), as of now.
+function scorecardTime(phases: readonly { key: string; endsAt: Date | null }[], windowStart: Date, now: Date): Date {
+  const stabilisation = phases.find((phase) => phase.key === stabilisationPhaseKey);
+  const end = stabilisation?.endsAt ?? new Date(windowStart.getTime() + 48 * 3_600_000);
+  return end.getTime() < now.getTime() ? end : now;
+}
+
+type Scorecard = Awaited<ReturnType<typeof getScorecard>>;
+
+// The report must open even when metrics cannot be read (no source set up,
+// a provider down); the scorecard then says why instead of failing the page.
+async function scorecardAt(releaseId: string, at: Date): Promise<{ at: Date; card: Scorecard | null; failure: string | null }> {
+  try {
+    return { at, card: await getScorecard(releaseId, at), failure: null };
+  } catch (error) {
+    console.error("Release report: scorecard not available", error);
+    return { at, card: null, failure: error instanceof Error ? error.message : "The success criteria could not be evaluated" };
+  }
 }
 
 const comparatorSymbol: Record<string, string> = { lt: "<", lte: "≤", gt: ">", gte: "≥" };

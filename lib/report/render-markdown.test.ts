@@ -26,9 +26,10 @@ const report: ReleaseReport = {
   feedback: { open: 2, triaged: 1, resolved: 5 },
   risks: [{ key: "traffic-overload", title: text("Traffic overload", "트래픽 과부하"), score: 12, status: "mitigated" }],
   criteria: [
-    { kind: "success", key: "success.error-rate", title: text("Error rate below 1 %", "오류율 1% 미만"), rule: "avg(error_rate) < 1 over 300s" },
-    { kind: "success", key: "success.key-features", title: text("Key features work", "핵심 기능 정상"), rule: null },
+    { kind: "success", key: "success.error-rate", title: text("Error rate below 1 %", "오류율 1% 미만"), rule: "avg(error_rate) < 1 over 300s", value: 0.4219, outcome: "pass" },
+    { kind: "success", key: "success.key-features", title: text("Key features work", "핵심 기능 정상"), rule: null, value: null, outcome: null },
   ],
+  scorecard: { at: "2026-07-03T00:00:00.000Z", outcome: "pass", score: 92, reason: "All success criteria hold" },
 };
 
 describe("renderReportMarkdown", () => {
@@ -40,7 +41,8 @@ describe("renderReportMarkdown", () => {
     expect(markdown).toContain("| cutover | succeeded | 2026-07-01 03:05 | 2026-07-01 03:40 | 35m 0s | Lee |");
     expect(markdown).toContain("- All issues resolved (blocked)");
     expect(markdown).toContain("None: this installation does not track announcements.");
-    expect(markdown).toContain("- Error rate below 1 % — `avg(error_rate) < 1 over 300s`");
+    expect(markdown).toContain("- Error rate below 1 % — `avg(error_rate) < 1 over 300s` — measured 0.422, pass");
+    expect(markdown).toContain("Scorecard at 2026-07-03 09:00: pass (score 92)");
     expect(markdown).toContain("- Key features work — checked by people");
   });
 
@@ -54,5 +56,6 @@ describe("renderReportMarkdown", () => {
     expect(markdown).toContain("해당 항목 15개 중 14개 완료 (93%)");
     expect(markdown).toContain("발송한 공지가 없습니다.");
     expect(markdown).toContain("미처리 2 · 분류됨 1 · 해결 5");
+    expect(markdown).toContain("2026-07-03 09:00 기준 성공 기준 평가: 통과 (점수 92)");
   });
 });

@@ -83,13 +83,23 @@ export function renderReportMarkdown(report: ReleaseReport, lang: ReportLanguage
   table([t("risks"), t("score"), t("status")], report.risks.map((risk) => [text(risk.title), String(risk.score), risk.status]));
 
   lines.push(`## ${t("criteria")}`, "");
+  const { scorecard } = report;
+  const verdict = scorecard.outcome ? t(scorecard.outcome) : t("notEvaluated");
+  lines.push(`${t("scorecard", { time: time(scorecard.at), outcome: verdict })}${scorecard.score === null ? "" : ` (${t("scoreValue", { score: scorecard.score })})`}`);
+  lines.push(...(scorecard.reason ? ["", `> ${escapeCell(scorecard.reason)}`] : []), "");
   for (const kind of ["success", "rollback"] as const) {
     const criteria = report.criteria.filter((criterion) => criterion.kind === kind);
     if (criteria.length === 0) continue;
     lines.push(`**${t(kind === "success" ? "successCriteria" : "rollbackCriteria")}**`, "");
-    lines.push(...criteria.map((criterion) => `- ${text(criterion.title)} — ${criterion.rule ? `\`${criterion.rule}\`` : t("manualCheck")}`), "");
+    lines.push(...criteria.map((criterion) => `- ${text(criterion.title)} — ${criterion.rule ? `\`${criterion.rule}\`` : t("manualCheck")}${measured(criterion)}`), "");
   }
   return `${lines.join("\n").trimEnd()}\n`;
+
+  function measured(criterion: ReleaseReport["criteria"][number]): string {
+    if (criterion.outcome === null) return "";
+    const value = criterion.value === null ? "" : `${t("measured", { value: Number(criterion.value.toFixed(3)) })}, `;
+    return ` — ${value}${t(criterion.outcome)}`;
+  }
 }
 
 // Table cells cannot hold pipes or line breaks.

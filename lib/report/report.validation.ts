@@ -77,8 +77,18 @@ export const releaseReportSchema = z
         key: z.string(),
         title: localizedText,
         rule: z.string().nullable().meta({ description: "metric, aggregation, comparator and threshold, when measured" }),
+        value: z.number().nullable().meta({ description: "Success criteria: the value on the scorecard at scorecard.at" }),
+        outcome: z.enum(["pass", "fail", "inconclusive"]).nullable(),
       }),
     ),
+    scorecard: z
+      .object({
+        at: isoDateTime.meta({ description: "The end of the stabilisation window, or now while it lasts" }),
+        outcome: z.enum(["pass", "fail", "inconclusive"]).nullable(),
+        score: z.number().nullable(),
+        reason: z.string(),
+      })
+      .meta({ description: "The success criteria judged together; outcome null when they could not be evaluated (reason says why)" }),
   })
   .meta({ id: "ReleaseReport" });
 export type ReleaseReport = z.infer<typeof releaseReportSchema>;

@@ -139,6 +139,10 @@ describe("release report", () => {
     expect(report.feedback).toEqual({ open: 1, triaged: 0, resolved: 0 });
     expect(report.criteria.filter((criterion) => criterion.kind === "success").length).toBeGreaterThan(0);
     expect(report.announcements.sent).toEqual([]);
+    // Not launched yet: the success criteria are judged as of now, with no data to go on.
+    expect(new Date(report.scorecard.at).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(report.scorecard.outcome).not.toBe("pass");
+    expect(report.criteria.find((criterion) => criterion.key === "success.error-rate")).toHaveProperty("outcome");
   });
 
   it("downloads the same report as a markdown attachment, in Korean when asked", async () => {
