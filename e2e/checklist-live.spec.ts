@@ -46,9 +46,13 @@ test("when two people edit the same item, the second sees a conflict and the cur
   await expect(editor).toBeVisible();
   await editor.getByLabel("Note").fill("my note, written on an old version");
 
-  // …while the first person changes the item.
-  await first.page.getByTestId(`checklist-item-${key}`).getByRole("checkbox", { name: /^Mark done:/ }).click();
-  await expect(first.page.getByTestId(`checklist-item-${key}`)).toHaveAttribute("data-status", "done");
+  // …while the first person changes the item. The row shows "done" at once
+  // (optimistically); its version changes only when the server has saved it.
+  const firstRow = first.page.getByTestId(`checklist-item-${key}`);
+  const seenVersion = Number(await firstRow.getAttribute("data-version"));
+  await firstRow.getByRole("checkbox", { name: /^Mark done:/ }).click();
+  await expect(firstRow).toHaveAttribute("data-status", "done");
+  await expect(firstRow).toHaveAttribute("data-version", String(seenVersion + 1));
 
   await editor.getByRole("button", { name: "Save" }).click();
   await expect(second.page.getByTestId("conflict-message")).toBeVisible();
