@@ -1,7 +1,7 @@
 "use client";
 
-import { useMemo } from "react";
-import type { EventContentArg, EventDropArg, EventInput, EventMountArg } from "@fullcalendar/core";
+import { useMemo, useRef } from "react";
+import type { DayCellMountArg, EventContentArg, EventDropArg, EventInput, EventMountArg } from "@fullcalendar/core";
 import koLocale from "@fullcalendar/core/locales/ko";
 import dayGridPlugin from "@fullcalendar/daygrid";
 import interactionPlugin, { type DateClickArg } from "@fullcalendar/interaction";
@@ -34,6 +34,7 @@ const lockedStatuses = new Set(["sending", "sent"]);
 // also the zone the rest of the app formats in (components/layout/time-zone-sync.tsx).
 export default function AnnouncementCalendar(props: AnnouncementCalendarProps) {
   const { announcements, phases, mayEdit, onOpen, onMove, onCreateAt, describe, phaseTitle } = props;
+  const rootRef = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(announcements.map((announcement) => [announcement.id, announcement])), [announcements]);
 
   const events = useMemo<EventInput[]>(
@@ -96,6 +97,21 @@ export default function AnnouncementCalendar(props: AnnouncementCalendarProps) {
     arg.el.setAttribute("title", describe(announcement));
   }
 
+  // Two fixes to FullCalendar's markup for screen readers (axe): a day cell is
+  // named by its date link only, which hides the events inside it, so it is
+  // left unnamed; the toolbar's chevron icons are images without a name inside
+  // buttons that are already named by their title, so they are hidden.
+  function unlabelDayCell(arg: DayCellMountArg) {
+    arg.el.removeAttribute("aria-labelledby");
+  }
+
+  function hideToolbarIcons() {
+    rootRef.current?.querySelectorAll(".fc-button .fc-icon").forEach((icon) => {
+      icon.removeAttribute("role");
+      icon.setAttribute("aria-hidden", "true");
+    });
+  }
+
   function drop(arg: EventDropArg) {
     const announcement = byId.get(arg.event.id);
     const start = arg.event.start;
@@ -107,45 +123,49 @@ export default function AnnouncementCalendar(props: AnnouncementCalendarProps) {
   }
 
   return (
-    <FullCalendar
-      plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
-      locales={[koLocale]}
-      locale={props.locale}
-      timeZone="local"
-      initialView="dayGridMonth"
-      initialDate={props.initialDate}
-      headerToolbar={{ left: "prev,next today", center: "title", right: "dayGridMonth,timeGridWeek,listMonth" }}
-      height="auto"
-      events={events}
-      eventDisplay="block"
-      eventOrder="start,title"
-      eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
-      slotLabelFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
-      dayMaxEvents={false}
-      allDaySlot={false}
-      nowIndicator
-      eventInteractive
-      editable={false}
-      eventDurationEditable={false}
-      eventContent={renderContent}
-      eventDidMount={didMount}
-      eventDrop={drop}
-      eventClick={(arg) => {
-        const announcement = byId.get(arg.event.id);
-        if (!announcement) return;
-        arg.jsEvent.preventDefault();
-        onOpen(announcement);
-      }}
-      dateClick={
-        onCreateAt
-          ? (arg: DateClickArg) => {
-              // A click on a day in the month view means "that day, 10:00".
-              const at = new Date(arg.date);
-              if (arg.view.type === "dayGridMonth") at.setHours(10, 0, 0, 0);
-              onCreateAt(at.toISOString());
-            }
-          : undefined
-      }
-    />
+    <div ref={rootRef}>
+      <FullCalendar
+        plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+        locales={[koLocale]}
+        locale={props.locale}
+        timeZone="local"
+        initialView="dayGridMonth"
+        initialDate={props.initialDate}
+        headerToolbar={{ left: "prev,next today", center: "title", right: "dayGridMonth,timeGridWeek,listMonth" }}
+        height="auto"
+        events={events}
+        eventDisplay="block"
+        eventOrder="start,title"
+        eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
+        slotLabelFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
+        dayMaxEvents={false}
+        allDaySlot={false}
+        nowIndicator
+        eventInteractive
+        editable={false}
+        eventDurationEditable={false}
+        eventContent={renderContent}
+        eventDidMount={didMount}
+        eventDrop={drop}
+        dayCellDidMount={unlabelDayCell}
+        datesSet={hideToolbarIcons}
+        eventClick={(arg) => {
+          const announcement = byId.get(arg.event.id);
+          if (!announcement) return;
+          arg.jsEvent.preventDefault();
+          onOpen(announcement);
+        }}
+        dateClick={
+          onCreateAt
+            ? (arg: DateClickArg) => {
+                // A click on a day in the month view means "that day, 10:00".
+                const at = new Date(arg.date);
+                if (arg.view.type === "dayGridMonth") at.setHours(10, 0, 0, 0);
+                onCreateAt(at.toISOString());
+              }
+            : undefined
+        }
+      />
+    </div>
   );
 }
