@@ -53,6 +53,14 @@ test("a marketing user drags the launch notice to the next day and a second brow
   await expect(viewer.page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
   await expect(viewer.page.getByTestId("calendar-read-only")).toBeVisible();
   await expectAccessible(marketing.page);
+  // FullCalendar's colours come from the app's theme variables: dark too.
+  await marketing.page.emulateMedia({ colorScheme: "dark" });
+  await marketing.page.reload();
+  await expect(marketing.page.getByTestId(launchNotice)).toBeVisible();
+  await expectAccessible(marketing.page);
+  await marketing.page.emulateMedia({ colorScheme: "light" });
+  await marketing.page.reload();
+  await expect(marketing.page.getByTestId(launchNotice)).toBeVisible();
 
   const event = marketing.page.getByTestId(launchNotice);
   await expect(event).toHaveClass(/fc-event-draggable/);
