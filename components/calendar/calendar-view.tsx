@@ -16,34 +16,13 @@ import { isApiError } from "@/lib/client/api";
 import { localized } from "@/lib/client/localized";
 import { AnnouncementEditor, type EditorTarget } from "./announcement-editor";
 import { AttentionList, ConflictList } from "./calendar-side-lists";
+import { calendarTheme } from "./calendar-tones";
 import { SubscribePanel } from "./subscribe-panel";
 
 // FullCalendar measures the DOM; it renders in the browser only.
 const AnnouncementCalendar = dynamic(() => import("./announcement-calendar"), { ssr: false, loading: () => <LoadingState /> });
 
 type LanguageFilter = "all" | "ko" | "en";
-
-// FullCalendar's theme variables mapped onto the app's, so both themes apply.
-// Its own stylesheet is unlayered and so outranks Tailwind's layers: rules
-// that target the same elements as FullCalendar's need `!`.
-const calendarTheme = [
-  "[--fc-border-color:var(--line)]",
-  "[--fc-page-bg-color:var(--surface)]",
-  "[--fc-neutral-bg-color:var(--subtle)]",
-  "[--fc-list-event-hover-bg-color:var(--subtle)]",
-  "[--fc-today-bg-color:var(--accent-soft)]",
-  "[--fc-button-bg-color:var(--accent-solid)]",
-  "[--fc-button-border-color:var(--accent-solid)]",
-  "[--fc-button-active-bg-color:#3730a3]",
-  "[--fc-button-active-border-color:#3730a3]",
-  "[--fc-button-hover-bg-color:#4338ca]",
-  "[--fc-button-hover-border-color:#4338ca]",
-  "[&_.fc-toolbar-title]:text-[16px]! [&_.fc-toolbar-title]:font-semibold",
-  // Days of the neighbouring months are dimmed by colour, not by opacity, so
-  // their numbers keep a readable contrast.
-  "[&_.fc-day-other_.fc-daygrid-day-top]:opacity-100! [&_.fc-day-other_.fc-daygrid-day-number]:text-ink-faint",
-  "[&_.fc-col-header-cell-cushion]:text-ink [&_.fc-daygrid-day-number]:text-ink [&_.fc-list-day-text]:text-ink [&_.fc-list-day-side-text]:text-ink",
-].join(" ");
 
 export function CalendarView({ releaseId }: { releaseId: string }) {
   const t = useTranslations("calendar");
