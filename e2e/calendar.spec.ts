@@ -31,6 +31,8 @@ function nextDay(day: string): string {
 // with the button down, so the move is made in small steps.
 async function dragToDay(page: Page, event: Locator, day: string): Promise<void> {
   const target = page.getByTestId("calendar").locator(`td.fc-daygrid-day[data-date="${day}"]`);
+  // The mouse only reaches what is on screen; both days share a week row here.
+  await event.scrollIntoViewIfNeeded();
   const from = await event.boundingBox();
   const to = await target.boundingBox();
   if (!from || !to) throw new Error(`cannot drag: event or day ${day} is not on screen`);

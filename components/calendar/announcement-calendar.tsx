@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import type { DayCellMountArg, EventContentArg, EventDropArg, EventInput, EventMountArg } from "@fullcalendar/core";
 import koLocale from "@fullcalendar/core/locales/ko";
 import dayGridPlugin from "@fullcalendar/daygrid";
@@ -34,7 +34,6 @@ const lockedStatuses = new Set(["sending", "sent"]);
 // also the zone the rest of the app formats in (components/layout/time-zone-sync.tsx).
 export default function AnnouncementCalendar(props: AnnouncementCalendarProps) {
   const { announcements, phases, mayEdit, onOpen, onMove, onCreateAt, describe, phaseTitle } = props;
-  const rootRef = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(announcements.map((announcement) => [announcement.id, announcement])), [announcements]);
 
   const events = useMemo<EventInput[]>(
@@ -80,7 +79,7 @@ export default function AnnouncementCalendar(props: AnnouncementCalendarProps) {
         {arg.timeText ? <span className="shrink-0 font-medium tabular-nums">{arg.timeText}</span> : null}
         {statusMarks[announcement.status] ? <span aria-hidden>{statusMarks[announcement.status]}</span> : null}
         <span className="truncate">{announcement.title}</span>
-        <span className="shrink-0 opacity-90">({announcement.locale})</span>
+        <span className="shrink-0">({announcement.locale})</span>
         {warned ? <span aria-hidden>⚠</span> : null}
       </span>
     );
@@ -97,20 +96,14 @@ export default function AnnouncementCalendar(props: AnnouncementCalendarProps) {
     arg.el.setAttribute("title", describe(announcement));
   }
 
-  // Two fixes to FullCalendar's markup for screen readers (axe): a day cell is
+  // A fix to FullCalendar's markup for screen readers (axe): a day cell is
   // named by its date link only, which hides the events inside it, so it is
-  // left unnamed; the toolbar's chevron icons are images without a name inside
-  // buttons that are already named by their title, so they are hidden.
+  // left unnamed. (Its toolbar chevrons are unnamed role="img" icons, so the
+  // calendar uses text arrows instead: `buttonIcons={false}`.)
   function unlabelDayCell(arg: DayCellMountArg) {
     arg.el.removeAttribute("aria-labelledby");
   }
 
-  function hideToolbarIcons() {
-    rootRef.current?.querySelectorAll(".fc-button .fc-icon").forEach((icon) => {
-      icon.removeAttribute("role");
-      icon.setAttribute("aria-hidden", "true");
-    });
-  }
 
   function drop(arg: EventDropArg) {
     const announcement = byId.get(arg.event.id);
@@ -123,7 +116,7 @@ export default function AnnouncementCalendar(props: AnnouncementCalendarProps) {
   }
 
   return (
-    <div ref={rootRef}>
+    <div>
       <FullCalendar
         plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
         locales={[koLocale]}
@@ -132,6 +125,8 @@ export default function AnnouncementCalendar(props: AnnouncementCalendarProps) {
         initialView="dayGridMonth"
         initialDate={props.initialDate}
         headerToolbar={{ left: "prev,next today", center: "title", right: "dayGridMonth,timeGridWeek,listMonth" }}
+        buttonIcons={false}
+        buttonText={{ prev: "‹", next: "›" }}
         height="auto"
         events={events}
         eventDisplay="block"
@@ -148,7 +143,6 @@ export default function AnnouncementCalendar(props: AnnouncementCalendarProps) {
         eventDidMount={didMount}
         eventDrop={drop}
         dayCellDidMount={unlabelDayCell}
-        datesSet={hideToolbarIcons}
         eventClick={(arg) => {
           const announcement = byId.get(arg.event.id);
           if (!announcement) return;

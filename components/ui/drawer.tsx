@@ -46,7 +46,10 @@ export function Drawer({ open, title, onClose, children, footer }: DrawerProps) 
               <CloseIcon />
             </Button>
           </div>
-          <div className="flex-1 overflow-y-auto px-4 py-4">{children}</div>
+          {/* Focusable so a keyboard user can scroll a long, read-only body. */}
+          <div tabIndex={0} aria-labelledby="drawer-title" className="flex-1 overflow-y-auto px-4 py-4">
+            {children}
+          </div>
           {footer ? <div className="flex justify-end gap-2 border-t border-line px-4 py-3">{footer}</div> : null}
         </div>
       ) : null}
