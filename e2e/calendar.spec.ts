@@ -31,15 +31,16 @@ function nextDay(day: string): string {
 // with the button down, so the move is made in small steps.
 async function dragToDay(page: Page, event: Locator, day: string): Promise<void> {
   const target = page.getByTestId("calendar").locator(`td.fc-daygrid-day[data-date="${day}"]`);
-  // The mouse only reaches what is on screen; both days share a week row here.
-  await event.scrollIntoViewIfNeeded();
+  // The mouse only reaches what is on screen. Both days share a week row, which
+  // is taller than the window here, so the drop aims at the top of the day.
+  await event.evaluate((element) => element.scrollIntoView({ block: "center" }));
   const from = await event.boundingBox();
   const to = await target.boundingBox();
   if (!from || !to) throw new Error(`cannot drag: event or day ${day} is not on screen`);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 6, from.y + from.height / 2 + 6, { steps: 5 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 });
+  await page.mouse.move(to.x + to.width / 2, Math.max(to.y, 0) + 24, { steps: 20 });
   await page.mouse.up();
 }
 
