@@ -16,12 +16,17 @@ test("a Korean browser gets the Korean UI and the Korean plan, and can switch to
 });
 
 test("every page passes axe-core in light and dark themes", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { context, page } = await signedInContext(browser, "admin");
   await page.goto("/");
   await page.waitForURL(/\/releases\/[0-9a-f-]+$/);
   const release = new URL(page.url()).pathname;
-  const pages = [release, `${release}/checklist`, `${release}/control`, `${release}/audit`, "/admin/users", "/settings/tokens"];
+  const pages = [
+    release,
+    ...["checklist", "control", "metrics", "timeline", "calendar", "resources", "risks", "after-launch", "report", "audit"].map((tab) => `${release}/${tab}`),
+    "/admin/users",
+    "/settings/tokens",
+  ];
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of pages) {

@@ -179,7 +179,7 @@ function Blockers({ gate, releaseId, items }: { gate: Gate; releaseId: string; i
             ) : blocker.code === "ITEMS_NOT_DONE" && blocker.itemKeys ? (
               <>
                 <span>{t("blockers.items", { count: blocker.itemKeys.length })}</span>{" "}
-                <Link href={`/releases/${releaseId}/checklist`} className="text-accent hover:underline">
+                <Link href={`/releases/${releaseId}/checklist`} className="text-accent underline underline-offset-2">
                   {t("openChecklist")}
                 </Link>
                 <ul className="mt-0.5 list-disc pl-4 text-ink-muted">

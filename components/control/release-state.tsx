@@ -41,7 +41,7 @@ export function ReleaseState({ release, active, driver, rehearsal, onRehearsalCh
           <dd className="flex items-center gap-1.5">
             {active ? (
               <>
-                <a href="#operation-timeline-heading" className="font-medium text-accent hover:underline">
+                <a href="#operation-timeline-heading" className="font-medium text-accent underline underline-offset-2">
                   {tOps(`kind.${active.kind}`)}
                 </a>
                 <OperationBadges operation={active} />
