@@ -235,7 +235,10 @@ describe("the cutover's analysis", () => {
       expect(aborted.reason).toMatch(/analysis rollback-criteria failed: .*rollback\.error-rate: error_rate on green, avg over \d+ s = [\d.]+ > 2/);
       expect(aborted.steps.find((step) => step.kind === "analysis")!.status).toBe("failed");
       expect(await greenPercent(release.releaseId)).toBe(0);
-      expect(aborted.confirmedGreen).toBe(0);
+      // The abort is recorded first and the driver's confirmation just after it.
+      await expect
+        .poll(async () => (await prisma.operation.findUniqueOrThrow({ where: { id: operationId } })).confirmedGreen, { timeout: 5_000 })
+        .toBe(0);
       const event = await prisma.auditEvent.findFirstOrThrow({ where: { releaseId: release.releaseId, action: "operation.aborted", subjectId: operationId } });
       const details = (event.after as { details: { criteria: { key: string; judgement: string; values: { observed: number } }[] } }).details;
       const failed = details.criteria.find((criterion) => criterion.key === "rollback.error-rate")!;
