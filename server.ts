@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import next from "next";
 import { readServerEnv } from "@/lib/config/env";
 import { ensureAuthSecret } from "@/lib/config/auth-secret";
@@ -14,6 +15,7 @@ const log = (message: string) => console.log(`[launch-control] ${message}`);
 
 async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
+  if (process.env.BENCH_EVENT_LOOP === "1") reportEventLoopDelayOnSignal();
   const env = readServerEnv();
   const database = await resolveDatabase();
   log(database.embedded ? `embedded Postgres ready (data in .data/postgres)` : "using DATABASE_URL");
@@ -68,6 +70,23 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await disconnectPrisma();
     await database.stop();
+  });
+}
+
+// Opt-in probe for bench/metrics-stream (BENCH_EVENT_LOOP=1, off otherwise):
+// samples this process's event-loop delay every 10 ms and, on each SIGUSR2,
+// logs `event-loop delay {"p50Ms","p99Ms","maxMs","samples"}` for the time
+// since the previous report, then starts afresh. The histogram records the
+// interval between samples, so the delay is what exceeds the 10 ms.
+function reportEventLoopDelayOnSignal(): void {
+  const resolutionMs = 10;
+  const histogram = monitorEventLoopDelay({ resolution: resolutionMs });
+  histogram.enable();
+  const delayMs = (ns: number) => Math.max(0, ns / 1e6 - resolutionMs);
+  process.on("SIGUSR2", () => {
+    const figures = { p50Ms: delayMs(histogram.percentile(50)), p99Ms: delayMs(histogram.percentile(99)), maxMs: delayMs(histogram.max), samples: histogram.count };
+    log(`event-loop delay ${JSON.stringify(figures)}`);
+    histogram.reset();
   });
 }
 

@@ -3,11 +3,13 @@
 import { runAbortLatency } from "./abort-latency";
 import { runChecklistFanout } from "./checklist-fanout";
 import { runMetricsIngest } from "./metrics-ingest";
+import { runMetricsStream } from "./metrics-stream";
 
 const benches: Record<string, () => Promise<void>> = {
   "checklist-fanout": runChecklistFanout,
   "abort-latency": runAbortLatency,
   "metrics-ingest": runMetricsIngest,
+  "metrics-stream": runMetricsStream,
 };
 
 const only = process.argv[2];

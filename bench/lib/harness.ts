@@ -30,8 +30,17 @@ export function ensureProductionBuild(): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-// The real server (Next.js + socket.io) as a child process on its own port.
-export async function startServer(databaseUrl: string, port: number): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+export interface BenchServer {
+  baseUrl: string;
+  // Everything the server printed so far (stdout and stderr).
+  output(): string;
+  signal(signal: NodeJS.Signals): void;
+  stop(): Promise<void>;
+}
+
+// The real server (Next.js + socket.io) as a child process on its own port;
+// `env` adds to (or overrides) its environment.
+export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<BenchServer> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
@@ -41,6 +50,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<{ 
       DEMO_PASSWORD: randomBytes(18).toString("base64url"),
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: `http://localhost:${port}`,
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -58,6 +68,10 @@ export async function startServer(databaseUrl: string, port: number): Promise<{ 
   }
   return {
     baseUrl,
+    output: () => output,
+    signal(signal) {
+      child.kill(signal);
+    },
     async stop() {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
