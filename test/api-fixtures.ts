@@ -85,3 +85,9 @@ export async function call<T = ErrorBody>(handler: RouteHandler, opts: CallOptio
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
 }
+
+// Live events are published on the event loop's next turn after commit
+// (lib/audit/mutate.ts); a test that listens waits for that turn.
+export function flushLiveEvents(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

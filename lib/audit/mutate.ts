@@ -23,7 +23,10 @@ export async function mutate<T>(actor: Actor, work: (ctx: MutationContext) => Pr
     };
     return work(ctx);
   });
-  publishReleaseEvents(pending);
+  // Fanning out to every viewer costs CPU in proportion to the audience; it
+  // runs on the next turn of the event loop so the caller's HTTP answer is
+  // written first. Order between events is kept (setImmediate is FIFO).
+  if (pending.length > 0) setImmediate(() => publishReleaseEvents(pending));
   return result;
 }
 

@@ -3,7 +3,7 @@ import { PATCH } from "@/app/api/v1/releases/[releaseId]/checklist/items/[itemId
 import { mutate } from "@/lib/audit/mutate";
 import { prisma } from "@/lib/db/client";
 import { onReleaseEvent, type ReleaseEvent } from "@/lib/events/bus";
-import { call, createTestRelease, createTestUser, itemVersion, type TestUser } from "@/test/api-fixtures";
+import { call, createTestRelease, createTestUser, flushLiveEvents, itemVersion, type TestUser } from "@/test/api-fixtures";
 import type { ChecklistItemDto } from "./checklist.validation";
 
 type ItemBody = { item: ChecklistItemDto };
@@ -29,8 +29,10 @@ describe("PATCH a checklist item", () => {
     const itemId = itemIds[0]!;
     const seqBefore = (await prisma.release.findUniqueOrThrow({ where: { id: releaseId } })).eventSeq;
     const published: ReleaseEvent[] = [];
+    await flushLiveEvents();
     const stop = onReleaseEvent((event) => published.push(event));
     const response = await patch(itemId, { version: 1, status: "done", note: "green on CI" });
+    await flushLiveEvents();
     stop();
 
     expect(response.status).toBe(200);

@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { onReleaseEvent, type ReleaseEvent } from "@/lib/events/bus";
 import { gaReleaseTemplate } from "@/lib/template/load-template";
-import { call, createTestRelease, createTestUser, itemVersion, type ErrorBody, type TestUser } from "@/test/api-fixtures";
+import { call, createTestRelease, createTestUser, flushLiveEvents, itemVersion, type ErrorBody, type TestUser } from "@/test/api-fixtures";
 import { assertGateOpen, gateBlockers } from "./assert-gate-open";
 import type { GateDto } from "./gates.validation";
 
@@ -131,6 +131,7 @@ describe("deciding a gate", () => {
     const releaseId = await newRelease({ itemsDone: true });
     await requested(releaseId, "go_no_go");
     const published: ReleaseEvent[] = [];
+    await flushLiveEvents();
     const stop = onReleaseEvent((event) => published.push(event));
 
     const first = await decide(releaseId, "go_no_go", approver, { kind: "approve" });
@@ -143,6 +144,7 @@ describe("deciding a gate", () => {
     expect(again.body.gate.state.blockers).toEqual([{ code: "APPROVALS_MISSING", message: "1 of 2 approvals" }]);
 
     const second = await decide(releaseId, "go_no_go", admin, { kind: "approve", comment: "go" });
+    await flushLiveEvents();
     stop();
     expect(second.body.gate).toMatchObject({ status: "approved", state: { approved: true, approvals: 2, blockers: [] } });
     expect(second.body.gate.decidedAt).not.toBeNull();
@@ -287,6 +289,7 @@ describe("re-opening when a required item is un-ticked", () => {
     const item = await prisma.checklistItem.findFirstOrThrow({ where: { releaseId, key: "environment.migration-scripts" } });
 
     const published: ReleaseEvent[] = [];
+    await flushLiveEvents();
     const stop = onReleaseEvent((event) => published.push(event));
     const response = await call(patchItem, {
       method: "PATCH",
@@ -294,6 +297,7 @@ describe("re-opening when a required item is un-ticked", () => {
       body: { version: await itemVersion(item.id), status: "in_progress" },
       as: engineer,
     });
+    await flushLiveEvents();
     stop();
     expect(response.status).toBe(200);
 
