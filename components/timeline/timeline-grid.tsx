@@ -27,8 +27,9 @@ export function TimelineGrid({ scale, now, children, label }: { scale: ZoomScale
     <div className="overflow-x-auto rounded-lg border border-line bg-surface">
       <div role="table" aria-label={label} className="min-w-[720px]">
         <div role="row" className="grid grid-cols-[minmax(11rem,15rem)_1fr] border-b border-line">
-          <div role="columnheader" className="sr-only">
-            {label}
+          {/* The cell keeps its grid column; only its text is visually hidden. */}
+          <div role="columnheader">
+            <span className="sr-only">{label}</span>
           </div>
           <div role="columnheader" className="relative h-8">
             {marks.map((time) => (
