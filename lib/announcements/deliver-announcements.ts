@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { prisma } from "@/lib/db/client";
-import { maxDeliveryAttempts, retryDelayMs } from "@/lib/notifications";
+import { attemptDelivery } from "@/lib/notifications/attempt";
 import { PermanentDeliveryError, postWebhook, sendMail } from "@/lib/notifications/channels";
 import { renderMarkdown } from "./markdown";
 import type { AnnouncementTransport } from "./transport";
@@ -53,30 +53,22 @@ export async function deliverDueAnnouncementDeliveries(now: Date, ctx: DeliverCo
     claimed.map(async (delivery) => {
       const attempts = delivery.attempts + 1;
       const content = contentOf.get(delivery.announcementId);
-      let redact = (text: string) => text;
-      try {
-        if (!content) throw new PermanentDeliveryError("The announcement no longer exists");
-        const transport = await ctx.transportFor(content.releaseId);
-        redact = transport.redact;
-        await send(delivery, content, transport);
-        await prisma.announcementDelivery.updateMany({
-          where: { id: delivery.id, status: "pending" },
-          data: { status: "sent", sentAt: new Date(), attempts, lastError: null },
-        });
-        report.sent += 1;
-      } catch (error) {
-        const lastError = redact(error instanceof Error ? error.message : String(error)).slice(0, 1000);
-        const giveUp = error instanceof PermanentDeliveryError || attempts >= maxDeliveryAttempts;
-        const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
-        await prisma.announcementDelivery.updateMany({
-          where: { id: delivery.id, status: "pending" },
-          data: giveUp ? { status: "failed", attempts, lastError } : { attempts, lastError, nextAttemptAt },
-        });
-        if (giveUp) report.failed += 1;
-        else report.retrying += 1;
-        const what = `announcement delivery ${delivery.idempotencyKey} attempt ${attempts}`;
-        ctx.log(giveUp ? `${what} failed, giving up: ${lastError}` : `${what} failed, retrying at ${nextAttemptAt.toISOString()}: ${lastError}`);
-      }
+      await attemptDelivery({
+        attempts,
+        now,
+        what: `announcement delivery ${delivery.idempotencyKey} attempt ${attempts}`,
+        report,
+        log: ctx.log,
+        send: async (useRedactor) => {
+          if (!content) throw new PermanentDeliveryError("The announcement no longer exists");
+          const transport = await ctx.transportFor(content.releaseId);
+          useRedactor(transport.redact);
+          await send(delivery, content, transport);
+        },
+        record: async (data) => {
+          await prisma.announcementDelivery.updateMany({ where: { id: delivery.id, status: "pending" }, data });
+        },
+      });
       await ctx.settle(delivery.announcementId);
     }),
   );

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { getReleaseSettings } from "@/lib/settings/get-settings";
+import { attemptDelivery, type DeliveryReport } from "./attempt";
 import { PermanentDeliveryError, sendEmail, sendSlack } from "./channels";
 import type { NotificationsConfig } from "./config";
 
-export const maxDeliveryAttempts = 6;
-const firstRetryMs = 5_000;
+export { maxDeliveryAttempts, retryDelayMs, type DeliveryReport } from "./attempt";
 // Claimed rows are pushed this far into the future while being sent, so no
 // other worker picks them up; if this worker dies, they come due again. Far
 // longer than one send may take (sends of a batch run side by side).
@@ -14,12 +14,6 @@ const claimLeaseMs = 120_000;
 export interface DeliverOptions {
   batchSize?: number;
   log?: (message: string) => void;
-}
-
-export interface DeliveryReport {
-  sent: number;
-  retrying: number;
-  failed: number;
 }
 
 interface ClaimedRow {
@@ -33,11 +27,6 @@ interface ClaimedRow {
 }
 
 const storedMessage = z.object({ message: z.object({ subject: z.string(), en: z.string(), ko: z.string() }) });
-
-// Wait before attempt n+1 after n failed attempts: 5 s, 10 s, 20 s, 40 s, 80 s.
-export function retryDelayMs(failedAttempts: number): number {
-  return firstRetryMs * 2 ** (failedAttempts - 1);
-}
 
 // One pass of the notification worker: claims due pending deliveries with
 // FOR UPDATE SKIP LOCKED (so concurrent workers never take the same row),
@@ -60,29 +49,21 @@ export async function deliverDueNotifications(now: Date = new Date(), opts: Deli
   await Promise.all(
     rows.map(async (row) => {
       const attempts = row.attempts + 1;
-      let redact = (text: string) => text;
-      try {
-        const settings = await settingsFor(row.releaseId);
-        redact = settings.redact;
-        await send(row, settings);
-        await prisma.notificationDelivery.updateMany({
-          where: { id: row.id, status: "pending" },
-          data: { status: "sent", sentAt: new Date(), attempts, lastError: null },
-        });
-        report.sent += 1;
-      } catch (error) {
-        const lastError = redact(error instanceof Error ? error.message : String(error)).slice(0, 1000);
-        const giveUp = error instanceof PermanentDeliveryError || attempts >= maxDeliveryAttempts;
-        const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
-        await prisma.notificationDelivery.updateMany({
-          where: { id: row.id, status: "pending" },
-          data: giveUp ? { status: "failed", attempts, lastError } : { attempts, lastError, nextAttemptAt },
-        });
-        if (giveUp) report.failed += 1;
-        else report.retrying += 1;
-        const what = `notification ${row.id} (${row.event} by ${row.channel}) attempt ${attempts}`;
-        log(giveUp ? `${what} failed, giving up: ${lastError}` : `${what} failed, retrying at ${nextAttemptAt.toISOString()}: ${lastError}`);
-      }
+      await attemptDelivery({
+        attempts,
+        now,
+        what: `notification ${row.id} (${row.event} by ${row.channel}) attempt ${attempts}`,
+        report,
+        log,
+        send: async (useRedactor) => {
+          const settings = await settingsFor(row.releaseId);
+          useRedactor(settings.redact);
+          await send(row, settings);
+        },
+        record: async (data) => {
+          await prisma.notificationDelivery.updateMany({ where: { id: row.id, status: "pending" }, data });
+        },
+      });
     }),
   );
   return report;
