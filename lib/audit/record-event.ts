@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 import type { ReleaseEvent } from "@/lib/events/bus";
-import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
 
 export interface Actor {
   userId: string | null;
@@ -21,39 +21,39 @@ export interface AuditInput {
 }
 
 // Writes the audit row inside the caller's transaction, so the change and its
-// record commit or roll back together. For release events it also takes the
-// next per-release sequence number; the row lock on the release orders
-// concurrent writers. Returns the live event to publish after commit.
+// record commit or roll back together. For release events the same statement
+// takes the next per-release sequence number (one round trip on the hottest
+// path, a checklist tick); the row lock on the release orders concurrent
+// writers. Returns the live event to publish after commit.
 export async function recordEvent(tx: Tx, actor: Actor, input: AuditInput): Promise<ReleaseEvent | null> {
-  let seq: number | null = null;
-  if (input.releaseId) {
-    const rows = await tx.$queryRaw<{ eventSeq: number }[]>`
-      UPDATE "Release" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${input.releaseId}::uuid RETURNING "eventSeq"`;
-    seq = rows[0]?.eventSeq ?? null;
+  const at = new Date();
+  const before = toJson(input.before);
+  const after = toJson(input.after);
+  if (!input.releaseId) {
+    await tx.$executeRaw`
+      INSERT INTO "AuditEvent" ("releaseId", "seq", "actorId", "actorLabel", "via", "action", "subjectType", "subjectId", "before", "after", "createdAt")
+      VALUES (NULL, NULL, ${actor.userId}::uuid, ${actor.label}, ${actor.via}, ${input.action}, ${input.subjectType}, ${input.subjectId},
+              ${before}::jsonb, ${after}::jsonb, ${at.toISOString()}::timestamptz)`;
+    return null;
   }
-  const event = await tx.auditEvent.create({
-    data: {
-      releaseId: input.releaseId,
-      seq,
-      actorId: actor.userId,
-      actorLabel: actor.label,
-      via: actor.via,
-      action: input.action,
-      subjectType: input.subjectType,
-      subjectId: input.subjectId,
-      before: toJson(input.before),
-      after: toJson(input.after),
-    },
-    select: { id: true, createdAt: true },
-  });
-  if (!input.releaseId || seq === null) return null;
+  const rows = await tx.$queryRaw<{ id: bigint; seq: number }[]>`
+    WITH next AS (
+      UPDATE "Release" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${input.releaseId}::uuid RETURNING "eventSeq"
+    )
+    INSERT INTO "AuditEvent" ("releaseId", "seq", "actorId", "actorLabel", "via", "action", "subjectType", "subjectId", "before", "after", "createdAt")
+    SELECT ${input.releaseId}::uuid, next."eventSeq", ${actor.userId}::uuid, ${actor.label}, ${actor.via}, ${input.action}, ${input.subjectType},
+           ${input.subjectId}, ${before}::jsonb, ${after}::jsonb, ${at.toISOString()}::timestamptz
+    FROM next
+    RETURNING "id", "seq"`;
+  const row = rows[0];
+  if (!row) throw new AppError("NOT_FOUND", "Release not found");
   return {
     releaseId: input.releaseId,
-    seq,
+    seq: row.seq,
     type: input.action,
     data: {
-      auditId: event.id.toString(),
-      at: event.createdAt.toISOString(),
+      auditId: row.id.toString(),
+      at: at.toISOString(),
       actor: { id: actor.userId, label: actor.label },
       subjectType: input.subjectType,
       subjectId: input.subjectId,
@@ -63,7 +63,9 @@ export async function recordEvent(tx: Tx, actor: Actor, input: AuditInput): Prom
   };
 }
 
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  if (value === undefined || value === null) return undefined;
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+// JSON text for a jsonb parameter; undefined and null store SQL NULL, as the
+// Prisma client did for an omitted Json? field.
+function toJson(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value);
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mutate, type Actor } from "@/lib/audit/mutate";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Role } from "./permissions";
 import type { AuthUser } from "./session";
 import type { ApiTokenDto, CreateTokenInput } from "./tokens.validation";
 
@@ -82,31 +83,28 @@ export async function revokeApiToken(actor: Actor, tokenId: string, ownerId: str
   });
 }
 
+// One query per API request: the token and its owner together. Revocation,
+// expiry, deactivation and role changes apply to the very next request.
 export async function authenticateBearer(secret: string): Promise<AuthUser | null> {
   if (!secret.startsWith(tokenPrefix)) return null;
-  const token = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(secret) },
-    select: {
-      id: true,
-      revokedAt: true,
-      expiresAt: true,
-      lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, active: true } },
-    },
-  });
+  const rows = await prisma.$queryRaw<{ tokenId: string; lastUsedAt: Date | null; id: string; email: string; name: string; role: Role }[]>`
+    SELECT t."id" AS "tokenId", t."lastUsedAt", u."id", u."email", u."name", u."role"::text AS "role"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+    WHERE t."tokenHash" = ${hashToken(secret)} AND t."revokedAt" IS NULL
+      AND (t."expiresAt" IS NULL OR t."expiresAt" > now()) AND u."active"`;
+  const row = rows[0];
+  if (!row) return null;
   const now = new Date();
-  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now) || !token.user.active) return null;
-  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= lastUsedResolutionMs) {
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= lastUsedResolutionMs) {
     await prisma.apiToken.updateMany({
       where: {
-        id: token.id,
+        id: row.tokenId,
         OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - lastUsedResolutionMs) } }],
       },
       data: { lastUsedAt: now },
     });
   }
-  const { user } = token;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, via: "token" };
+  return { id: row.id, email: row.email, name: row.name, role: row.role, via: "token" };
 }
 
 function hashToken(secret: string): string {

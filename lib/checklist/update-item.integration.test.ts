@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { onReleaseEvent, type ReleaseEvent } from "@/lib/events/bus";
 import { call, createTestRelease, createTestUser, flushLiveEvents, itemVersion, type TestUser } from "@/test/api-fixtures";
 import type { ChecklistItemDto } from "./checklist.validation";
+import { getChecklist } from "./get-checklist";
 
 type ItemBody = { item: ChecklistItemDto };
 type ConflictBody = { error: { code: string; details: { current: ChecklistItemDto } } };
@@ -116,6 +117,30 @@ describe("PATCH a checklist item", () => {
       const refused = await call(PATCH, { method: "PATCH", params: { releaseId, itemId }, body: { version: 2, assigneeId }, as: engineer });
       expect(refused.status).toBe(400);
       expect(refused.body.error.code).toBe("VALIDATION_FAILED");
+    }
+  });
+
+  it("answers and publishes exactly the item a fresh read returns", async () => {
+    // The handler builds its answer from the locked row and the columns it
+    // wrote instead of reading the item back; this pins the two together.
+    const itemId = itemIds[6]!;
+    const steps: Record<string, unknown>[] = [
+      { status: "done", note: "shipped", evidenceUrl: "https://ci.example.com/run/7", assigneeId: manager.id, dueAt: "2026-07-02T09:30:00+09:00" },
+      { status: "blocked", assigneeId: null, dueAt: null, evidenceUrl: null },
+      { note: null, assigneeId: engineer.id },
+    ];
+    for (const step of steps) {
+      const published: ReleaseEvent[] = [];
+      await flushLiveEvents();
+      const stop = onReleaseEvent((event) => published.push(event));
+      const response = await patch(itemId, { version: await itemVersion(itemId), ...step }, manager);
+      await flushLiveEvents();
+      stop();
+      expect(response.status).toBe(200);
+      const fresh = (await getChecklist(releaseId, "all", manager.id)).sections.flatMap((section) => section.items).find((item) => item.id === itemId);
+      expect(response.body.item).toEqual(fresh);
+      expect(published).toHaveLength(1);
+      expect((published[0]!.data as { item: unknown }).item).toEqual(fresh);
     }
   });
 

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { itemSatisfiesGate } from "@/lib/gates/gate-state";
 import { reopenGatesForItem } from "@/lib/gates/reopen-gates";
 import type { ChecklistItemDto, UpdateItemInput } from "./checklist.validation";
-import { itemSelect, toItemDto, type ItemRow } from "./item-dto";
+import { toItemDto, type ItemRow } from "./item-dto";
 
 type Field = "status" | "note" | "evidenceUrl" | "assigneeId" | "dueAt" | "requiredForGoLive";
 const fields: readonly Field[] = ["status", "note", "evidenceUrl", "assigneeId", "dueAt", "requiredForGoLive"];
@@ -27,9 +27,12 @@ export async function updateChecklistItem(
     });
   }
   return mutate(actor, async ({ tx, audit }) => {
-    const current = await readItem(tx, releaseId, itemId);
+    // The row lock taken here is held to commit: what this transaction read
+    // is what it overwrites, and a concurrent writer waits, then sees the new
+    // version and gets its 409.
+    const current = await lockItem(tx, releaseId, itemId);
     if (current.version !== input.version) throw conflict(current);
-    if (input.assigneeId) await assertActiveUser(tx, input.assigneeId);
+    const assignee = input.assigneeId ? await activeAssignee(tx, input.assigneeId) : undefined;
 
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
@@ -43,7 +46,9 @@ export async function updateChecklistItem(
     }
     if (Object.keys(after).length === 0) return toItemDto(current);
 
-    const completedAt = input.status === undefined || input.status === current.status ? undefined : input.status === "done" ? new Date() : null;
+    const now = new Date();
+    const completedAt = input.status === undefined || input.status === current.status ? undefined : input.status === "done" ? now : null;
+    const dueAt = input.dueAt === undefined ? undefined : input.dueAt === null ? null : new Date(input.dueAt);
     const { count } = await tx.checklistItem.updateMany({
       where: { id: itemId, releaseId, version: input.version },
       data: {
@@ -51,16 +56,33 @@ export async function updateChecklistItem(
         note: input.note,
         evidenceUrl: input.evidenceUrl,
         assigneeId: input.assigneeId,
-        dueAt: input.dueAt === undefined ? undefined : input.dueAt === null ? null : new Date(input.dueAt),
+        dueAt,
         requiredForGoLive: input.requiredForGoLive,
         completedAt,
         updatedById: user.id,
+        updatedAt: now,
         version: { increment: 1 },
       },
     });
-    if (count === 0) throw conflict(await readItem(tx, releaseId, itemId));
+    // Unreachable while the lock holds; kept so a change to the locking can
+    // only ever produce a 409, never a lost update.
+    if (count === 0) throw conflict(await lockItem(tx, releaseId, itemId));
 
-    const updated = await readItem(tx, releaseId, itemId);
+    // The row as written, without reading it back: every column this update
+    // touched is known here, and the lock kept the others as read.
+    const updated: ItemRow = {
+      ...current,
+      status: input.status ?? current.status,
+      note: input.note === undefined ? current.note : input.note,
+      evidenceUrl: input.evidenceUrl === undefined ? current.evidenceUrl : input.evidenceUrl,
+      assignee: input.assigneeId === undefined ? current.assignee : (assignee ?? null),
+      dueAt: dueAt === undefined ? current.dueAt : dueAt,
+      requiredForGoLive: input.requiredForGoLive ?? current.requiredForGoLive,
+      completedAt: completedAt === undefined ? current.completedAt : completedAt,
+      updatedAt: now,
+      updatedBy: { id: user.id, name: user.name },
+      version: current.version + 1,
+    };
     before.version = current.version;
     after.version = updated.version;
     if (completedAt !== undefined) {
@@ -77,10 +99,48 @@ export async function updateChecklistItem(
   });
 }
 
-async function readItem(tx: Tx, releaseId: string, itemId: string): Promise<ItemRow> {
-  const item = await tx.checklistItem.findFirst({ where: { id: itemId, releaseId }, select: itemSelect });
-  if (!item) throw new AppError("NOT_FOUND", "Checklist item not found in this release");
-  return item;
+interface LockedItemRow {
+  id: string;
+  sectionId: string;
+  key: string;
+  position: number;
+  titleKo: string;
+  titleEn: string;
+  status: ItemRow["status"];
+  requiredForGoLive: boolean;
+  dueAt: Date | null;
+  evidenceUrl: string | null;
+  note: string | null;
+  completedAt: Date | null;
+  updatedAt: Date;
+  version: number;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  assigneeEmail: string | null;
+  updatedById: string | null;
+  updatedByName: string | null;
+}
+
+// The item with its assignee and last editor in one round trip, locked.
+async function lockItem(tx: Tx, releaseId: string, itemId: string): Promise<ItemRow> {
+  const rows = await tx.$queryRaw<LockedItemRow[]>`
+    SELECT i."id", i."sectionId", i."key", i."position", i."titleKo", i."titleEn", i."status"::text AS "status",
+           i."requiredForGoLive", i."dueAt", i."evidenceUrl", i."note", i."completedAt", i."updatedAt", i."version",
+           a."id" AS "assigneeId", a."name" AS "assigneeName", a."email" AS "assigneeEmail",
+           b."id" AS "updatedById", b."name" AS "updatedByName"
+    FROM "ChecklistItem" i
+    LEFT JOIN "User" a ON a."id" = i."assigneeId"
+    LEFT JOIN "User" b ON b."id" = i."updatedById"
+    WHERE i."id" = ${itemId}::uuid AND i."releaseId" = ${releaseId}::uuid
+    FOR UPDATE OF i`;
+  const row = rows[0];
+  if (!row) throw new AppError("NOT_FOUND", "Checklist item not found in this release");
+  const { assigneeId, assigneeName, assigneeEmail, updatedById, updatedByName, ...item } = row;
+  return {
+    ...item,
+    assignee: assigneeId ? { id: assigneeId, name: assigneeName ?? "", email: assigneeEmail ?? "" } : null,
+    updatedBy: updatedById ? { id: updatedById, name: updatedByName ?? "" } : null,
+  };
 }
 
 function currentValue(item: ItemRow, field: Field): string | boolean | null {
@@ -94,13 +154,14 @@ function currentValue(item: ItemRow, field: Field): string | boolean | null {
   }
 }
 
-async function assertActiveUser(tx: Tx, userId: string): Promise<void> {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
+async function activeAssignee(tx: Tx, userId: string): Promise<{ id: string; name: string; email: string }> {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, active: true } });
   if (!user?.active) {
     throw new AppError("VALIDATION_FAILED", "The assignee must be an active user", [
       { path: ["assigneeId"], message: "Unknown or inactive user", code: "invalid_value" },
     ]);
   }
+  return { id: user.id, name: user.name, email: user.email };
 }
 
 function conflict(current: ItemRow): AppError {

@@ -15,7 +15,15 @@ export async function reopenGatesForItem(
   itemKey: string,
 ): Promise<GateDto[]> {
   const now = new Date();
-  const gates = await loadGates(releaseId, { requiredItemKeys: { has: itemKey } }, tx, now);
+  // Only a gate that was approved can re-open; one with no approval in any
+  // round (the usual case before go-live) is ruled out inside this query, so
+  // un-ticking an item costs one extra round trip, not a gate reload.
+  const gates = await loadGates(
+    releaseId,
+    { requiredItemKeys: { has: itemKey }, OR: [{ approvalsNeeded: { lte: 0 } }, { decisions: { some: { kind: "approve" } } }] },
+    tx,
+    now,
+  );
   if (gates.length === 0) return [];
   const items = await tx.checklistItem.findMany({ where: { releaseId }, select: { key: true, status: true } });
   const asBefore = items.map((item) => (item.key === itemKey ? { ...item, status: "done" as const } : item));
