@@ -41,7 +41,10 @@ export interface BenchServer {
 // The real server (Next.js + socket.io) as a child process on its own port;
 // `env` adds to (or overrides) its environment.
 export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // BENCH_NODE_ARGS adds flags for the server's Node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  // to see where a benchmark's server time goes.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
