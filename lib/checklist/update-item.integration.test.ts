@@ -84,6 +84,23 @@ describe("PATCH a checklist item", () => {
     expect(stale.body.error.details.current).toMatchObject({ id: itemId, status: "blocked", version: 2 });
   });
 
+  it("writes nothing for a change to the current values, and still answers 409 to a stale one", async () => {
+    const itemId = itemIds[7]!;
+    const first = await patch(itemId, { version: 1, status: "blocked", note: "waiting on DBA" });
+    expect(first.status).toBe(200);
+    const events = await prisma.auditEvent.count({ where: { subjectId: itemId } });
+
+    const same = await patch(itemId, { version: 2, status: "blocked", note: "waiting on DBA" });
+    expect(same.status).toBe(200);
+    expect(same.body.item).toMatchObject({ status: "blocked", note: "waiting on DBA", version: 2 });
+    expect(await itemVersion(itemId)).toBe(2);
+    expect(await prisma.auditEvent.count({ where: { subjectId: itemId } })).toBe(events);
+
+    const staleSame = await call<ConflictBody>(PATCH, { method: "PATCH", params: { releaseId, itemId }, body: { version: 1, status: "blocked" }, as: engineer });
+    expect(staleSame.status).toBe(409);
+    expect(staleSame.body.error.details.current).toMatchObject({ status: "blocked", version: 2 });
+  });
+
   it("lets exactly one of 100 concurrent updates with the same version win", async () => {
     const itemId = itemIds[3]!;
     const version = await itemVersion(itemId);

@@ -2,6 +2,7 @@ import { mutate, type Actor } from "@/lib/audit/mutate";
 import { can } from "@/lib/auth/permissions";
 import type { AuthUser } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { itemSatisfiesGate } from "@/lib/gates/gate-state";
 import { reopenGatesForItem } from "@/lib/gates/reopen-gates";
@@ -27,12 +28,15 @@ export async function updateChecklistItem(
     });
   }
   return mutate(actor, async ({ tx, audit }) => {
-    // The row lock taken here is held to commit: what this transaction read
-    // is what it overwrites, and a concurrent writer waits, then sees the new
-    // version and gets its 409.
-    const current = await lockItem(tx, releaseId, itemId);
-    if (current.version !== input.version) throw conflict(current);
     const assignee = input.assigneeId ? await activeAssignee(tx, input.assigneeId) : undefined;
+    const now = new Date();
+    // One round trip for the usual case: the row is locked, its version
+    // checked and the change written by one statement, which answers with the
+    // row as it was. No row means a stale version, no change or no item;
+    // reading it (locked) tells which.
+    const written = await writeItem(tx, releaseId, itemId, input, user.id, now);
+    const current = written ?? (await lockItem(tx, releaseId, itemId));
+    if (current.version !== input.version && !written) throw conflict(current);
 
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
@@ -44,30 +48,10 @@ export async function updateChecklistItem(
       before[field] = previous;
       after[field] = next;
     }
-    if (Object.keys(after).length === 0) return toItemDto(current);
+    if (!written) return toItemDto(current);
 
-    const now = new Date();
     const completedAt = input.status === undefined || input.status === current.status ? undefined : input.status === "done" ? now : null;
     const dueAt = input.dueAt === undefined ? undefined : input.dueAt === null ? null : new Date(input.dueAt);
-    const { count } = await tx.checklistItem.updateMany({
-      where: { id: itemId, releaseId, version: input.version },
-      data: {
-        status: input.status,
-        note: input.note,
-        evidenceUrl: input.evidenceUrl,
-        assigneeId: input.assigneeId,
-        dueAt,
-        requiredForGoLive: input.requiredForGoLive,
-        completedAt,
-        updatedById: user.id,
-        updatedAt: now,
-        version: { increment: 1 },
-      },
-    });
-    // Unreachable while the lock holds; kept so a change to the locking can
-    // only ever produce a 409, never a lost update.
-    if (count === 0) throw conflict(await lockItem(tx, releaseId, itemId));
-
     // The row as written, without reading it back: every column this update
     // touched is known here, and the lock kept the others as read.
     const updated: ItemRow = {
@@ -99,6 +83,40 @@ export async function updateChecklistItem(
   });
 }
 
+// Locks the item, and when its version is the one the client saw and the
+// input changes something, writes the input; returns the row as it was before
+// the write, or null when nothing was written. The subquery's FOR UPDATE
+// makes a concurrent writer wait and then see the committed version; `old`
+// is the row as locked, `i` the row being written (the same version).
+async function writeItem(tx: Tx, releaseId: string, itemId: string, input: UpdateItemInput, userId: string, now: Date): Promise<ItemRow | null> {
+  const sets: Prisma.Sql[] = [];
+  const changes: Prisma.Sql[] = [];
+  const assign = (column: string, value: Prisma.Sql) => {
+    sets.push(Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`);
+    changes.push(Prisma.sql`i.${Prisma.raw(`"${column}"`)} IS DISTINCT FROM ${value}`);
+  };
+  if (input.status !== undefined) {
+    const status = Prisma.sql`${input.status}::"ChecklistStatus"`;
+    assign("status", status);
+    // Stamped when the item becomes done, cleared when it leaves done.
+    sets.push(Prisma.sql`"completedAt" = CASE WHEN i."status" = ${status} THEN i."completedAt" WHEN ${status} = 'done' THEN ${now.toISOString()}::timestamptz ELSE NULL END`);
+  }
+  if (input.note !== undefined) assign("note", Prisma.sql`${input.note}::text`);
+  if (input.evidenceUrl !== undefined) assign("evidenceUrl", Prisma.sql`${input.evidenceUrl}::text`);
+  if (input.assigneeId !== undefined) assign("assigneeId", Prisma.sql`${input.assigneeId}::uuid`);
+  if (input.dueAt !== undefined) assign("dueAt", Prisma.sql`${input.dueAt === null ? null : new Date(input.dueAt).toISOString()}::timestamptz`);
+  if (input.requiredForGoLive !== undefined) assign("requiredForGoLive", Prisma.sql`${input.requiredForGoLive}::boolean`);
+  if (sets.length === 0) return null;
+  const rows = await tx.$queryRaw<LockedItemRow[]>`
+    UPDATE "ChecklistItem" AS i
+    SET ${Prisma.join(sets, ", ")}, "updatedById" = ${userId}::uuid, "updatedAt" = ${now.toISOString()}::timestamptz, "version" = i."version" + 1
+    FROM (${lockedItemQuery(releaseId, itemId)}) AS old
+    WHERE i."id" = old."id" AND i."version" = ${input.version}::int AND (${Prisma.join(changes, " OR ")})
+    RETURNING ${Prisma.raw(lockedItemColumns.map((column) => `old."${column}"`).join(", "))}`;
+  const row = rows[0];
+  return row ? toItemRow(row) : null;
+}
+
 interface LockedItemRow {
   id: string;
   sectionId: string;
@@ -121,9 +139,14 @@ interface LockedItemRow {
   updatedByName: string | null;
 }
 
-// The item with its assignee and last editor in one round trip, locked.
-async function lockItem(tx: Tx, releaseId: string, itemId: string): Promise<ItemRow> {
-  const rows = await tx.$queryRaw<LockedItemRow[]>`
+const lockedItemColumns = [
+  "id", "sectionId", "key", "position", "titleKo", "titleEn", "status", "requiredForGoLive", "dueAt", "evidenceUrl", "note",
+  "completedAt", "updatedAt", "version", "assigneeId", "assigneeName", "assigneeEmail", "updatedById", "updatedByName",
+] as const;
+
+// The item with its assignee and last editor, locked until commit.
+function lockedItemQuery(releaseId: string, itemId: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT i."id", i."sectionId", i."key", i."position", i."titleKo", i."titleEn", i."status"::text AS "status",
            i."requiredForGoLive", i."dueAt", i."evidenceUrl", i."note", i."completedAt", i."updatedAt", i."version",
            a."id" AS "assigneeId", a."name" AS "assigneeName", a."email" AS "assigneeEmail",
@@ -133,8 +156,16 @@ async function lockItem(tx: Tx, releaseId: string, itemId: string): Promise<Item
     LEFT JOIN "User" b ON b."id" = i."updatedById"
     WHERE i."id" = ${itemId}::uuid AND i."releaseId" = ${releaseId}::uuid
     FOR UPDATE OF i`;
+}
+
+async function lockItem(tx: Tx, releaseId: string, itemId: string): Promise<ItemRow> {
+  const rows = await tx.$queryRaw<LockedItemRow[]>`${lockedItemQuery(releaseId, itemId)}`;
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", "Checklist item not found in this release");
+  return toItemRow(row);
+}
+
+function toItemRow(row: LockedItemRow): ItemRow {
   const { assigneeId, assigneeName, assigneeEmail, updatedById, updatedByName, ...item } = row;
   return {
     ...item,
