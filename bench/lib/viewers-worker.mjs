@@ -30,7 +30,7 @@ async function open() {
     const seen = (counts.get(key) ?? 0) + 1;
     if (seen === options.count) {
       counts.delete(key);
-      parentPort.postMessage({ type: "all", key, at: now() });
+      parentPort.postMessage({ type: "all", key, at: now(), payload });
     } else counts.set(key, seen);
   });
 }

@@ -9,6 +9,8 @@ export const now = (): number => performance.timeOrigin + performance.now();
 export interface ViewerPool {
   // Resolves with the time the last viewer received an event whose `key` matches.
   waitForAll(key: string): Promise<number>;
+  // The last event every viewer received, as a viewer decoded it.
+  lastPayload(): unknown;
   close(): Promise<void>;
 }
 
@@ -24,10 +26,12 @@ export async function startViewers(opts: {
   const worker = new Worker(new URL("./viewers-worker.mjs", import.meta.url), { workerData: opts });
   const waiting = new Map<string, (at: number) => void>();
   const arrived = new Map<string, number>();
+  let lastPayload: unknown = null;
   await new Promise<void>((resolve, reject) => {
     worker.once("error", reject);
-    worker.on("message", (message: { type: "ready" } | { type: "all"; key: string; at: number }) => {
+    worker.on("message", (message: { type: "ready" } | { type: "all"; key: string; at: number; payload: unknown }) => {
       if (message.type === "ready") return resolve();
+      lastPayload = message.payload;
       const resolveWait = waiting.get(message.key);
       if (resolveWait) {
         waiting.delete(message.key);
@@ -44,6 +48,7 @@ export async function startViewers(opts: {
       }
       return new Promise((resolve) => waiting.set(key, resolve));
     },
+    lastPayload: () => lastPayload,
     async close() {
       await worker.terminate();
     },
