@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { serverNodeArgs } from "../../scripts/server-node-args.mjs";
 
 // A throwaway database on the local Postgres (TEST_DATABASE_URL's server).
 export async function createBenchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
@@ -38,13 +39,14 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-// The real server (Next.js + socket.io) as a child process on its own port;
+// The real server (Next.js + socket.io) as a child process on its own port,
+// with the Node flags `npm start` uses;
 // `env` adds to (or overrides) its environment.
 export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<BenchServer> {
   // BENCH_NODE_ARGS adds flags for the server's Node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
   // to see where a benchmark's server time goes.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeArgs, ...nodeArgs, "--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
