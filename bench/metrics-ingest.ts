@@ -13,7 +13,7 @@ const TOTAL = Number(process.env.BENCH_INGEST_SAMPLES ?? 100_000);
 const BATCH = Number(process.env.BENCH_INGEST_BATCH ?? 1_000);
 const PUSHERS = Number(process.env.BENCH_INGEST_PUSHERS ?? 4);
 const VIEWERS = Number(process.env.BENCH_INGEST_VIEWERS ?? 100);
-const TICKS = Number(process.env.BENCH_INGEST_TICKS ?? 100);
+const TICKS = Number(process.env.BENCH_INGEST_TICKS ?? 300);
 const TARGET_RATE = 5_000;
 const PORT = 3204;
 
