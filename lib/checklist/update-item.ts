@@ -117,27 +117,14 @@ async function writeItem(tx: Tx, releaseId: string, itemId: string, input: Updat
   return row ? toItemRow(row) : null;
 }
 
-interface LockedItemRow {
-  id: string;
-  sectionId: string;
-  key: string;
-  position: number;
-  titleKo: string;
-  titleEn: string;
-  status: ItemRow["status"];
-  requiredForGoLive: boolean;
-  dueAt: Date | null;
-  evidenceUrl: string | null;
-  note: string | null;
-  completedAt: Date | null;
-  updatedAt: Date;
-  version: number;
+// An item row with its assignee and last editor flattened into columns.
+type LockedItemRow = Omit<ItemRow, "assignee" | "updatedBy"> & {
   assigneeId: string | null;
   assigneeName: string | null;
   assigneeEmail: string | null;
   updatedById: string | null;
   updatedByName: string | null;
-}
+};
 
 const lockedItemColumns = [
   "id", "sectionId", "key", "position", "titleKo", "titleEn", "status", "requiredForGoLive", "dueAt", "evidenceUrl", "note",
