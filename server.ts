@@ -7,6 +7,7 @@ import { resolveDatabase } from "@/lib/db/resolve-database";
 import { applyMigrations } from "@/lib/db/migrator";
 import { disconnectPrisma } from "@/lib/db/client";
 import { seedDemo } from "@/lib/seed/seed-demo";
+import { withResponseScope } from "@/lib/http/after-response";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
 import { stopQueue } from "@/lib/operations/queue";
 import { startWorkers } from "@/lib/workers";
@@ -54,7 +55,8 @@ async function main(): Promise<void> {
       delete req.headers["x-forwarded-for"];
       req.headers["x-real-ip"] = req.socket.remoteAddress ?? "";
     }
-    void handle(req, res);
+    // Live events raised while answering go out once the answer is written.
+    withResponseScope(res, () => void handle(req, res));
   });
   const io = await attachSocketServer(httpServer);
   httpServer.on("upgrade", (req, socket, head) => {

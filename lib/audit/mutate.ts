@@ -1,5 +1,6 @@
 import { prisma, type Tx } from "@/lib/db/client";
 import { publishReleaseEvents, type ReleaseEvent } from "@/lib/events/bus";
+import { afterResponse } from "@/lib/http/after-response";
 import { recordEvent, type Actor, type AuditInput } from "./record-event";
 
 export interface MutationContext {
@@ -24,9 +25,8 @@ export async function mutate<T>(actor: Actor, work: (ctx: MutationContext) => Pr
     return work(ctx);
   });
   // Fanning out to every viewer costs CPU in proportion to the audience; it
-  // runs on the next turn of the event loop so the caller's HTTP answer is
-  // written first. Order between events is kept (setImmediate is FIFO).
-  if (pending.length > 0) setImmediate(() => publishReleaseEvents(pending));
+  // waits until the caller's HTTP answer is written. Events keep their order.
+  if (pending.length > 0) afterResponse(() => publishReleaseEvents(pending));
   return result;
 }
 
