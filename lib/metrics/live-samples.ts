@@ -1,4 +1,5 @@
 import { publishMetricSamples, type MetricSamplesEvent } from "@/lib/events/bus";
+import { afterResponse } from "@/lib/http/after-response";
 import type { Sample } from "./sample";
 
 // Live charts move at 1 Hz, while a pipeline may push thousands of samples a
@@ -7,12 +8,21 @@ import type { Sample } from "./sample";
 // ones are folded into one event a second later, keeping the newest sample of
 // each series. A chart that needs every point reads the series API.
 export const liveIntervalMs = 1_000;
+// A steady 1 Hz source (a collector, the simulated fleets, the poller) comes
+// a little early or late each second. A batch that comes at least this long
+// after the last event goes out at once, so such a source never waits for a
+// timer. (It used to wait whenever it beat the last event by a millisecond;
+// each wait started the next second later, and the delay grew by the timer's
+// lateness every second.)
+const onTimeMs = liveIntervalMs * 0.9;
 
 type SeriesKey = string;
 
 interface Pending {
   samples: Map<SeriesKey, MetricSamplesEvent["samples"][number] & { source: string }>;
   timer: NodeJS.Timeout | null;
+  // An event is queued to go out once the current HTTP answer is written.
+  queued: boolean;
   lastSentAt: number;
 }
 
@@ -22,7 +32,7 @@ export function publishLiveSamples(releaseId: string, source: string, samples: r
   if (samples.length === 0) return;
   let entry = pending.get(releaseId);
   if (!entry) {
-    entry = { samples: new Map(), timer: null, lastSentAt: 0 };
+    entry = { samples: new Map(), timer: null, queued: false, lastSentAt: 0 };
     pending.set(releaseId, entry);
   }
   for (const sample of samples) {
@@ -32,20 +42,29 @@ export function publishLiveSamples(releaseId: string, source: string, samples: r
       entry.samples.set(key, { source, metric: sample.metric, environment: sample.environment, at: sample.at.toISOString(), value: sample.value });
     }
   }
-  if (entry.timer) return;
-  const wait = entry.lastSentAt + liveIntervalMs - nowMs;
-  if (wait <= 0) flush(releaseId);
-  else {
-    entry.timer = setTimeout(() => flush(releaseId), wait);
-    entry.timer.unref();
+  if (entry.timer || entry.queued) return;
+  if (nowMs - entry.lastSentAt >= onTimeMs) {
+    // As mutate() publishes: the push request answers first, then the
+    // samples fan out.
+    entry.lastSentAt = nowMs;
+    entry.queued = true;
+    afterResponse(() => flush(releaseId, nowMs));
+    return;
   }
+  // Folded: due one interval after the last event. The event counts as sent
+  // when it was due, not when the timer got round to it, so lateness does not
+  // carry into the next second.
+  const due = entry.lastSentAt + liveIntervalMs;
+  entry.timer = setTimeout(() => flush(releaseId, due), Math.max(0, due - nowMs));
+  entry.timer.unref();
 }
 
-function flush(releaseId: string): void {
+function flush(releaseId: string, sentAt: number): void {
   const entry = pending.get(releaseId);
   if (!entry) return;
   entry.timer = null;
-  entry.lastSentAt = Date.now();
+  entry.queued = false;
+  entry.lastSentAt = sentAt;
   const bySource = new Map<string, MetricSamplesEvent["samples"]>();
   for (const { source, ...sample } of entry.samples.values()) {
     const list = bySource.get(source) ?? [];
