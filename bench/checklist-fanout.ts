@@ -63,9 +63,11 @@ async function startApp(databaseUrl: string) {
         headers,
         body: JSON.stringify({ version: item.version, status }),
       });
-      const answered = now();
       if (response.status !== 200) throw new Error(`PATCH answered ${response.status}: ${await response.text()}`);
+      // The answer is the whole body, not its headers: Next.js writes those
+      // first, and the body used to wait behind the fan-out.
       await response.arrayBuffer();
+      const answered = now();
       item.version += 1;
       item.status = status;
       seq += 1;

@@ -1,4 +1,5 @@
 import { checkHealth } from "@/lib/health/check-health";
+import { json } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
@@ -6,5 +7,5 @@ export const dynamic = "force-dynamic";
 // "server up, database down" from "server down".
 export async function GET(): Promise<Response> {
   const health = await checkHealth();
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return json(health, health.status === "ok" ? 200 : 503);
 }
