@@ -18,8 +18,18 @@ const onTimeMs = liveIntervalMs * 0.9;
 
 type SeriesKey = string;
 
+// The newest sample of a series; its time stays a Date until the event is
+// built (a pipeline's batch of thousands is folded here sample by sample).
+interface Held {
+  source: string;
+  metric: string;
+  environment: string;
+  at: Date;
+  value: number;
+}
+
 interface Pending {
-  samples: Map<SeriesKey, MetricSamplesEvent["samples"][number] & { source: string }>;
+  samples: Map<SeriesKey, Held>;
   timer: NodeJS.Timeout | null;
   // An event is queued to go out once the current HTTP answer is written.
   queued: boolean;
@@ -38,8 +48,8 @@ export function publishLiveSamples(releaseId: string, source: string, samples: r
   for (const sample of samples) {
     const key = `${source}\u0000${sample.metric}\u0000${sample.environment}`;
     const held = entry.samples.get(key);
-    if (!held || Date.parse(held.at) <= sample.at.getTime()) {
-      entry.samples.set(key, { source, metric: sample.metric, environment: sample.environment, at: sample.at.toISOString(), value: sample.value });
+    if (!held || held.at <= sample.at) {
+      entry.samples.set(key, { source, metric: sample.metric, environment: sample.environment, at: sample.at, value: sample.value });
     }
   }
   if (entry.timer || entry.queued) return;
@@ -66,9 +76,9 @@ function flush(releaseId: string, sentAt: number): void {
   entry.queued = false;
   entry.lastSentAt = sentAt;
   const bySource = new Map<string, MetricSamplesEvent["samples"]>();
-  for (const { source, ...sample } of entry.samples.values()) {
+  for (const { source, metric, environment, at, value } of entry.samples.values()) {
     const list = bySource.get(source) ?? [];
-    list.push(sample);
+    list.push({ metric, environment, at: at.toISOString(), value });
     bySource.set(source, list);
   }
   entry.samples.clear();
