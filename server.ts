@@ -8,6 +8,7 @@ import { applyMigrations } from "@/lib/db/migrator";
 import { disconnectPrisma } from "@/lib/db/client";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { withResponseScope } from "@/lib/http/after-response";
+import { startLiveRelay } from "@/lib/realtime/relay";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
 import { stopQueue } from "@/lib/operations/queue";
 import { startWorkers } from "@/lib/workers";
@@ -34,7 +35,12 @@ async function main(): Promise<void> {
   const stopWorkers = env.ROLE === "web" ? stopQueue : await startWorkers(log);
   if (env.ROLE === "worker") {
     log("ROLE=worker: background workers only, no HTTP server");
+    // Its live events reach browsers only through the web processes' rooms.
+    const stopRelay = env.REDIS_URL ? await startLiveRelay(env.REDIS_URL, log) : null;
+    if (stopRelay) log("live events go to the web processes through Redis");
+    else log("warning: without REDIS_URL this worker's live events reach no browser (pages still refetch what they show)");
     onShutdown(async () => {
+      await stopRelay?.();
       await stopWorkers();
       await disconnectPrisma();
       await database.stop();
