@@ -27,26 +27,18 @@ export interface AuditInput {
 // writers. Returns the live event to publish after commit.
 export async function recordEvent(tx: Tx, actor: Actor, input: AuditInput): Promise<ReleaseEvent | null> {
   const at = new Date();
-  const before = toJson(input.before);
-  const after = toJson(input.after);
-  if (!input.releaseId) {
-    await tx.$executeRaw`
-      INSERT INTO "AuditEvent" ("releaseId", "seq", "actorId", "actorLabel", "via", "action", "subjectType", "subjectId", "before", "after", "createdAt")
-      VALUES (NULL, NULL, ${actor.userId}::uuid, ${actor.label}, ${actor.via}, ${input.action}, ${input.subjectType}, ${input.subjectId},
-              ${before}::jsonb, ${after}::jsonb, ${at.toISOString()}::timestamptz)`;
-    return null;
-  }
-  const rows = await tx.$queryRaw<{ id: bigint; seq: number }[]>`
+  // Without a release the UPDATE matches nothing and seq stays NULL.
+  const rows = await tx.$queryRaw<{ id: bigint; seq: number | null }[]>`
     WITH next AS (
       UPDATE "Release" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${input.releaseId}::uuid RETURNING "eventSeq"
     )
     INSERT INTO "AuditEvent" ("releaseId", "seq", "actorId", "actorLabel", "via", "action", "subjectType", "subjectId", "before", "after", "createdAt")
-    SELECT ${input.releaseId}::uuid, next."eventSeq", ${actor.userId}::uuid, ${actor.label}, ${actor.via}, ${input.action}, ${input.subjectType},
-           ${input.subjectId}, ${before}::jsonb, ${after}::jsonb, ${at.toISOString()}::timestamptz
-    FROM next
+    VALUES (${input.releaseId}::uuid, (SELECT "eventSeq" FROM next), ${actor.userId}::uuid, ${actor.label}, ${actor.via}, ${input.action},
+            ${input.subjectType}, ${input.subjectId}, ${toJson(input.before)}::jsonb, ${toJson(input.after)}::jsonb, ${at.toISOString()}::timestamptz)
     RETURNING "id", "seq"`;
+  if (!input.releaseId) return null;
   const row = rows[0];
-  if (!row) throw new AppError("NOT_FOUND", "Release not found");
+  if (!row || row.seq === null) throw new AppError("NOT_FOUND", "Release not found");
   return {
     releaseId: input.releaseId,
     seq: row.seq,

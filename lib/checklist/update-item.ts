@@ -36,7 +36,7 @@ export async function updateChecklistItem(
     // reading it (locked) tells which.
     const written = await writeItem(tx, releaseId, itemId, input, user.id, now);
     const current = written ?? (await lockItem(tx, releaseId, itemId));
-    if (current.version !== input.version && !written) throw conflict(current);
+    if (!written && current.version !== input.version) throw conflict(current);
 
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
@@ -112,7 +112,7 @@ async function writeItem(tx: Tx, releaseId: string, itemId: string, input: Updat
     SET ${Prisma.join(sets, ", ")}, "updatedById" = ${userId}::uuid, "updatedAt" = ${now.toISOString()}::timestamptz, "version" = i."version" + 1
     FROM (${lockedItemQuery(releaseId, itemId)}) AS old
     WHERE i."id" = old."id" AND i."version" = ${input.version}::int AND (${Prisma.join(changes, " OR ")})
-    RETURNING ${Prisma.raw(lockedItemColumns.map((column) => `old."${column}"`).join(", "))}`;
+    RETURNING old.*`;
   const row = rows[0];
   return row ? toItemRow(row) : null;
 }
@@ -125,11 +125,6 @@ type LockedItemRow = Omit<ItemRow, "assignee" | "updatedBy"> & {
   updatedById: string | null;
   updatedByName: string | null;
 };
-
-const lockedItemColumns = [
-  "id", "sectionId", "key", "position", "titleKo", "titleEn", "status", "requiredForGoLive", "dueAt", "evidenceUrl", "note",
-  "completedAt", "updatedAt", "version", "assigneeId", "assigneeName", "assigneeEmail", "updatedById", "updatedByName",
-] as const;
 
 // The item with its assignee and last editor, locked until commit.
 function lockedItemQuery(releaseId: string, itemId: string): Prisma.Sql {

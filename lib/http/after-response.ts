@@ -60,12 +60,13 @@ export function withResponseScope(res: ServerResponse, handle: () => void): void
 export function afterResponse(run: () => void): void {
   const { storage, queue } = state();
   const scope = storage.getStore();
-  const task: Task = { run, ready: !scope || scope.finished };
-  queue.push(task);
   if (!scope || scope.finished) {
+    queue.push({ run, ready: true });
     scheduleDrain();
     return;
   }
+  const task: Task = { run, ready: false };
+  queue.push(task);
   scope.tasks.push(task);
   setTimeout(() => {
     if (task.ready) return;

@@ -30,9 +30,8 @@ interface Held {
 
 interface Pending {
   samples: Map<SeriesKey, Held>;
-  timer: NodeJS.Timeout | null;
-  // An event is queued to go out once the current HTTP answer is written.
-  queued: boolean;
+  // An event is on its way (folding, or queued behind the HTTP answer).
+  scheduled: boolean;
   lastSentAt: number;
 }
 
@@ -42,7 +41,7 @@ export function publishLiveSamples(releaseId: string, source: string, samples: r
   if (samples.length === 0) return;
   let entry = pending.get(releaseId);
   if (!entry) {
-    entry = { samples: new Map(), timer: null, queued: false, lastSentAt: 0 };
+    entry = { samples: new Map(), scheduled: false, lastSentAt: 0 };
     pending.set(releaseId, entry);
   }
   for (const sample of samples) {
@@ -52,12 +51,12 @@ export function publishLiveSamples(releaseId: string, source: string, samples: r
       entry.samples.set(key, { source, metric: sample.metric, environment: sample.environment, at: sample.at, value: sample.value });
     }
   }
-  if (entry.timer || entry.queued) return;
+  if (entry.scheduled) return;
+  entry.scheduled = true;
   if (nowMs - entry.lastSentAt >= onTimeMs) {
     // As mutate() publishes: the push request answers first, then the
     // samples fan out.
     entry.lastSentAt = nowMs;
-    entry.queued = true;
     afterResponse(() => flush(releaseId, nowMs));
     return;
   }
@@ -65,15 +64,13 @@ export function publishLiveSamples(releaseId: string, source: string, samples: r
   // when it was due, not when the timer got round to it, so lateness does not
   // carry into the next second.
   const due = entry.lastSentAt + liveIntervalMs;
-  entry.timer = setTimeout(() => flush(releaseId, due), Math.max(0, due - nowMs));
-  entry.timer.unref();
+  setTimeout(() => flush(releaseId, due), Math.max(0, due - nowMs)).unref();
 }
 
 function flush(releaseId: string, sentAt: number): void {
   const entry = pending.get(releaseId);
   if (!entry) return;
-  entry.timer = null;
-  entry.queued = false;
+  entry.scheduled = false;
   entry.lastSentAt = sentAt;
   const bySource = new Map<string, MetricSamplesEvent["samples"]>();
   for (const { source, metric, environment, at, value } of entry.samples.values()) {
