@@ -18,6 +18,7 @@ import { Server } from "socket.io";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 import { createBenchDatabase, createToken, ensureProductionBuild, startServer, type BenchServer } from "./lib/harness";
 import { ms, summary, verdict } from "./lib/stats";
+import { startChecklistTicker } from "./lib/checklist-ticker";
 import { now, startViewers, type ViewerPool } from "./lib/viewers";
 
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 1000);
@@ -30,51 +31,18 @@ const BARE_PORT = 3202;
 const SETTLE_MS = 30;
 const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
-interface ChecklistResponse {
-  eventSeq: number;
-  sections: { items: { id: string; version: number; status: string }[] }[];
-}
-
-// The app: the real server, a release, a token, its viewers; `tick()` changes
-// one item through the API and resolves when every viewer has the event.
+// The app: the real server, its demo release and the ticker's viewers.
 async function startApp(databaseUrl: string) {
   const server = await startServer(databaseUrl, PORT);
   const token = createToken(databaseUrl, "engineer@demo.launch-control.local", "bench");
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-  const get = async <T>(path: string) => (await (await fetch(`${server.baseUrl}${path}`, { headers })).json()) as T;
-  const releases = await get<{ releases: { id: string }[] }>("/api/v1/releases");
+  const releases = (await (await fetch(`${server.baseUrl}/api/v1/releases`, { headers })).json()) as { releases: { id: string }[] };
   const releaseId = releases.releases[0]?.id;
   if (!releaseId) throw new Error("no demo release");
-  const checklist = await get<ChecklistResponse>(`/api/v1/releases/${releaseId}/checklist`);
-  const items = checklist.sections.flatMap((section) => section.items);
-  let seq = checklist.eventSeq;
-  const viewers = await startViewers({ url: server.baseUrl, count: VIEWERS, auth: { token }, subscribe: releaseId, event: "release:event", keyPath: ["seq"] });
-  let ticks = 0;
+  const ticker = await startChecklistTicker({ baseUrl: server.baseUrl, token, releaseId, viewers: VIEWERS });
 
   return {
-    server,
-    viewers,
-    async tick(): Promise<{ patch: number; fanout: number }> {
-      const item = items[ticks++ % items.length]!;
-      const status = item.status === "done" ? "in_progress" : "done";
-      const started = now();
-      const response = await fetch(`${server.baseUrl}/api/v1/releases/${releaseId}/checklist/items/${item.id}`, {
-        method: "PATCH",
-        headers,
-        body: JSON.stringify({ version: item.version, status }),
-      });
-      if (response.status !== 200) throw new Error(`PATCH answered ${response.status}: ${await response.text()}`);
-      // The answer is the whole body, not its headers: Next.js writes those
-      // first, and the body used to wait behind the fan-out.
-      await response.arrayBuffer();
-      const answered = now();
-      item.version += 1;
-      item.status = status;
-      seq += 1;
-      const lastViewer = await viewers.waitForAll(String(seq));
-      if (lastViewer < started) throw new Error(`event ${seq} arrived before its tick: the seq bookkeeping is off`);
-      return { patch: answered - started, fanout: lastViewer - started };
-    },
+    ticker,
     // A quiet release: no metric samples broadcast to the room while ticking.
     async silenceMetricStream(): Promise<void> {
       const managerToken = createToken(databaseUrl, "rm@demo.launch-control.local", "bench-settings");
@@ -85,11 +53,11 @@ async function startApp(databaseUrl: string) {
       });
       if (!response.ok) throw new Error(`metrics setting answered ${response.status}: ${await response.text()}`);
       await waitForQuietRoom(server, token, releaseId);
-      // The setting change is an event of its own: count from the room's seq now.
-      seq = (await get<ChecklistResponse>(`/api/v1/releases/${releaseId}/checklist`)).eventSeq;
+      // The setting change is an event of its own.
+      await ticker.resync();
     },
     async stop(): Promise<void> {
-      await viewers.close();
+      await ticker.close();
       await server.stop();
     },
   };
@@ -166,7 +134,7 @@ async function benchFanout(databaseUrl: string) {
     const streamed = { patch: [] as number[], fanout: [] as number[] };
     for (let round = 0; round < TICKS + WARMUP; round += 1) {
       await settle();
-      const tick = await app.tick();
+      const tick = await app.ticker.tick();
       if (round < WARMUP) continue;
       streamed.patch.push(tick.patch);
       streamed.fanout.push(tick.fanout);
@@ -176,10 +144,10 @@ async function benchFanout(databaseUrl: string) {
     const quiet = { patch: [] as number[], fanout: [] as number[], bare: [] as number[] };
     for (let round = 0; round < TICKS + WARMUP; round += 1) {
       await settle();
-      const tick = await app.tick();
+      const tick = await app.ticker.tick();
       await settle();
       // The baseline sends exactly what the app's viewers just received.
-      const event = app.viewers.lastPayload();
+      const event = app.ticker.viewers.lastPayload();
       if (typeof event !== "object" || event === null) throw new Error("no event captured from the app to broadcast");
       const broadcast = await bare.broadcast(event);
       if (round < WARMUP) continue;
@@ -191,7 +159,7 @@ async function benchFanout(databaseUrl: string) {
       patch: summary(quiet.patch),
       fanout: summary(quiet.fanout),
       bare: summary(quiet.bare),
-      eventBytes: Buffer.byteLength(JSON.stringify(app.viewers.lastPayload())),
+      eventBytes: Buffer.byteLength(JSON.stringify(app.ticker.viewers.lastPayload())),
       streamed: { patch: summary(streamed.patch), fanout: summary(streamed.fanout) },
     };
   } finally {

@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { createBenchDatabase, createToken, ensureProductionBuild, startServer } from "./lib/harness";
 import { ms, summary, verdict } from "./lib/stats";
-import { now, startViewers } from "./lib/viewers";
+import { startChecklistTicker } from "./lib/checklist-ticker";
+import { now } from "./lib/viewers";
 
 const TOTAL = Number(process.env.BENCH_INGEST_SAMPLES ?? 100_000);
 const BATCH = Number(process.env.BENCH_INGEST_BATCH ?? 1_000);
@@ -102,7 +103,7 @@ export async function runMetricsIngest(): Promise<void> {
     const apiRate = measured.samples / measured.seconds;
     const stored = await countSamples(database.url, releaseId, "bench");
 
-    const fanout = await checklistFanout(server.baseUrl, token, releaseId, headers, push);
+    const fanout = await checklistFanout(server.baseUrl, token, releaseId, push);
 
     console.log(`\nbench/metrics-ingest — ${TOTAL} samples in batches of ${BATCH}, ${PUSHERS} concurrent senders`);
     console.log(`  push API              ${Math.round(apiRate)} samples/s (${stored} stored of ${measured.samples})   target ≥ ${TARGET_RATE}: ${verdict(apiRate >= TARGET_RATE && stored === measured.samples)}`);
@@ -126,35 +127,14 @@ async function checklistFanout(
   baseUrl: string,
   token: string,
   releaseId: string,
-  headers: Record<string, string>,
   push: (batch: BenchSample[], source: string) => Promise<void>,
 ) {
-  const checklist = (await (await fetch(`${baseUrl}/api/v1/releases/${releaseId}/checklist`, { headers })).json()) as {
-    eventSeq: number;
-    sections: { items: { id: string; version: number; status: string }[] }[];
-  };
-  const items = checklist.sections.flatMap((section) => section.items);
-  let seq = checklist.eventSeq;
-  const viewers = await startViewers({ url: baseUrl, count: VIEWERS, auth: { token }, subscribe: releaseId, event: "release:event", keyPath: ["seq"] });
-  let tickCount = 0;
+  const ticker = await startChecklistTicker({ baseUrl, token, releaseId, viewers: VIEWERS });
   const run = async (ticks: number) => {
     const samples: number[] = [];
     for (let tick = 0; tick < ticks + 5; tick += 1) {
-      const item = items[tickCount++ % items.length]!;
-      const status = item.status === "done" ? "in_progress" : "done";
-      const started = now();
-      const response = await fetch(`${baseUrl}/api/v1/releases/${releaseId}/checklist/items/${item.id}`, {
-        method: "PATCH",
-        headers,
-        body: JSON.stringify({ version: item.version, status }),
-      });
-      if (response.status !== 200) throw new Error(`PATCH answered ${response.status}: ${await response.text()}`);
-      await response.arrayBuffer();
-      item.version += 1;
-      item.status = status;
-      seq += 1;
-      const lastViewer = await viewers.waitForAll(String(seq));
-      if (tick >= 5) samples.push(lastViewer - started);
+      const { fanout } = await ticker.tick();
+      if (tick >= 5) samples.push(fanout);
       // Ticks a little apart, as people tick items, so the two runs see the same cadence.
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -173,7 +153,7 @@ async function checklistFanout(
     const pushed = await ingest;
     return { idle, busy, ingestRate: pushed.samples / pushed.seconds };
   } finally {
-    await viewers.close();
+    await ticker.close();
   }
 }
 
