@@ -7,6 +7,7 @@ import { Panel } from "@/components/ui/panel";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useDateFormat } from "@/components/ui/use-date-format";
 import { localized } from "@/lib/client/localized";
+import { PhaseTaskList } from "./phase-task-list";
 import type { Phase } from "@/lib/client/types";
 import { phaseStatusTone } from "./status-tones";
 
@@ -77,19 +78,7 @@ function PhaseRow({ number, phase, teamNames }: PhaseRowProps) {
               {t("tasks", { done: tasksDone, total: phase.tasks.length })}
             </span>
           </summary>
-          <ul className="mt-1.5 mb-1 ml-5 flex flex-col gap-1 text-[12px] text-ink-muted">
-            {phase.tasks.map((task) => (
-              <li key={task.id} className="flex gap-2">
-                <span aria-hidden className={task.done ? "text-ok" : "text-ink-faint"}>
-                  {task.done ? "✓" : "○"}
-                </span>
-                <span>
-                  {localized(task.title, locale)}
-                  <span className="sr-only"> ({task.done ? t("taskDone") : t("taskOpen")})</span>
-                </span>
-              </li>
-            ))}
-          </ul>
+          <PhaseTaskList tasks={phase.tasks} className="mt-1.5 mb-1 ml-5 gap-1 text-[12px] text-ink-muted" />
         </details>
       </Td>
       <Td>

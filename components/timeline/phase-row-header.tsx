@@ -6,6 +6,7 @@ import type { Phase } from "@/components/hooks/use-phases";
 import { Badge } from "@/components/ui/badge";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import { useDateFormat } from "@/components/ui/use-date-format";
+import { PhaseTaskList } from "@/components/release/phase-task-list";
 import { phaseStatusTone } from "@/components/release/status-tones";
 import { cn } from "@/lib/client/cn";
 import { localized } from "@/lib/client/localized";
@@ -57,19 +58,7 @@ export function PhaseRowHeader({ phase, teamNames, uncoveredTeams }: PhaseRowHea
           ⚠ {t("noOnCall", { teams: uncoveredTeams.map((key) => teamNames.get(key) ?? key).join(", ") })}
         </p>
       ) : null}
-      <ul id={tasksId} hidden={!open} className="mt-1 flex flex-col gap-0.5 text-ink-muted">
-        {phase.tasks.map((task) => (
-          <li key={task.id} className="flex gap-1.5">
-            <span aria-hidden className={task.done ? "text-ok" : "text-ink-faint"}>
-              {task.done ? "✓" : "○"}
-            </span>
-            <span>
-              {localized(task.title, locale)}
-              <span className="sr-only"> ({task.done ? t("taskDone") : t("taskOpen")})</span>
-            </span>
-          </li>
-        ))}
-      </ul>
+      <PhaseTaskList id={tasksId} hidden={!open} tasks={phase.tasks} className="mt-1 gap-0.5 text-ink-muted" />
     </div>
   );
 }
