@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/client/cn";
 import { Button } from "./button";
 import { CloseIcon } from "./icons";
+import { useModalDialog } from "./use-modal-dialog";
 
 interface DialogProps {
   open: boolean;
@@ -21,15 +22,8 @@ interface DialogProps {
 // closes, the page behind inert, focus returned on close.
 export function Dialog({ open, title, onClose, children, footer, tone = "default", testId }: DialogProps) {
   const t = useTranslations("common");
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog

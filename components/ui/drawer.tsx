@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "./button";
 import { CloseIcon } from "./icons";
+import { useModalDialog } from "./use-modal-dialog";
 
 interface DrawerProps {
   open: boolean;
@@ -17,19 +18,14 @@ interface DrawerProps {
 // Escape, makes the page behind inert and gives focus back when it closes.
 export function Drawer({ open, title, onClose, children, footer }: DrawerProps) {
   const t = useTranslations("common");
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
+  // Unique, so a drawer opened from a page with another never borrows its title.
+  const titleId = useId();
 
   return (
     <dialog
       ref={ref}
-      aria-labelledby="drawer-title"
+      aria-labelledby={titleId}
       onClose={onClose}
       onClick={(event) => {
         if (event.target === ref.current) onClose();
@@ -39,7 +35,7 @@ export function Drawer({ open, title, onClose, children, footer }: DrawerProps) 
       {open ? (
         <div className="flex h-full flex-col">
           <div className="flex items-start justify-between gap-3 border-b border-line px-4 py-3">
-            <h2 id="drawer-title" className="text-[14px] font-semibold">
+            <h2 id={titleId} className="text-[14px] font-semibold">
               {title}
             </h2>
             <Button variant="ghost" size="icon" onClick={onClose} aria-label={t("close")}>
@@ -47,7 +43,7 @@ export function Drawer({ open, title, onClose, children, footer }: DrawerProps) 
             </Button>
           </div>
           {/* Focusable so a keyboard user can scroll a long, read-only body. */}
-          <div tabIndex={0} aria-labelledby="drawer-title" className="flex-1 overflow-y-auto px-4 py-4">
+          <div tabIndex={0} aria-labelledby={titleId} className="flex-1 overflow-y-auto px-4 py-4">
             {children}
           </div>
           {footer ? <div className="flex justify-end gap-2 border-t border-line px-4 py-3">{footer}</div> : null}
